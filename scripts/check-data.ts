@@ -1,0 +1,184 @@
+// check:data — validates the story's data files and prints every problem as `file: featureId: message`.
+//
+//   npx tsx scripts/check-data.ts                  the committed files in data/
+//   npx tsx scripts/check-data.ts FILE…            these files; the committed files resolve their references
+//   npx tsx scripts/check-data.ts --seeds DIR …    seed articles for the verbatim-quote check
+//                                                  (default ../shared/seeds next to the repository)
+//
+// The layer of a FILE argument is taken from its name (…places…, …lake…, …claims…, …border…, …sources…,
+// …basemap…) or else from its content (see detectLayer in src/data/validate.ts).
+// Exit status: 0 when no problem was found, 1 otherwise. Never prints a stack trace.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type DataFile,
+  detectLayer,
+  FILE_LEVEL,
+  type Problem,
+  parseJson,
+  validateFiles,
+} from '../src/data/validate.ts';
+
+const USAGE = `usage: npx tsx scripts/check-data.ts [--seeds DIR] [FILE…]
+  no FILE     check the committed files in data/ (sources, places, lake-sev, claims; border and basemap if present)
+  FILE…       check these files; the layer comes from the file name (places, lake, claims, border, sources,
+              basemap) or the content; the committed files resolve source ids and answers
+  --seeds DIR seed articles for the verbatim-quote check (default: ../shared/seeds next to the repository)
+exit status 0 when no problem was found, 1 otherwise`;
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DEFAULT_SEEDS = resolve(ROOT, '../shared/seeds');
+
+/** The committed files: the story layers are required, the base layers are checked when present. */
+const REQUIRED = ['data/sources.json', 'data/places.geojson', 'data/lake-sev.geojson', 'data/claims.geojson'];
+const OPTIONAL = ['data/border.geojson', 'data/basemap.geojson'];
+
+interface Args {
+  files: string[];
+  seedsDir: string | null;
+  seedsExplicit: boolean;
+  help: boolean;
+  error: string | null;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { files: [], seedsDir: null, seedsExplicit: false, help: false, error: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--help' || a === '-h') args.help = true;
+    else if (a === '--seeds') {
+      const dir = argv[++i];
+      if (!dir) args.error = '--seeds needs a directory';
+      else {
+        args.seedsDir = resolve(dir);
+        args.seedsExplicit = true;
+      }
+    } else if (a.startsWith('--seeds=')) {
+      args.seedsDir = resolve(a.slice('--seeds='.length));
+      args.seedsExplicit = true;
+    } else if (a.startsWith('-')) args.error = `unknown option ${a}`;
+    else args.files.push(resolve(a));
+  }
+  return args;
+}
+
+/** Paths as the user would type them: relative to the working directory. */
+function display(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === '' ? path : rel;
+}
+
+interface Loaded {
+  files: DataFile[];
+  problems: Problem[];
+}
+
+function load(paths: string[]): Loaded {
+  const out: Loaded = { files: [], problems: [] };
+  for (const path of paths) {
+    const file = display(path);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (e) {
+      const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message;
+      out.problems.push({ file, featureId: FILE_LEVEL, message: `cannot read: ${reason}` });
+      continue;
+    }
+    const parsed = parseJson(text, file);
+    if (parsed.ok) out.files.push({ file, layer: detectLayer(file, parsed.value), data: parsed.value });
+    else out.problems.push(parsed.problem);
+  }
+  return out;
+}
+
+function loadSeeds(dir: string): Record<string, string> {
+  const seeds: Record<string, string> = {};
+  for (const name of readdirSync(dir)) {
+    if (name.endsWith('.txt')) seeds[name] = readFileSync(join(dir, name), 'utf8');
+  }
+  return seeds;
+}
+
+function format(p: Problem): string {
+  if (p.line !== undefined && p.column !== undefined) return `${p.file}:${p.line}:${p.column}: ${p.message}`;
+  return `${p.file}: ${p.featureId}: ${p.message}`;
+}
+
+function countOf(files: DataFile[], layer: DataFile['layer']): number {
+  const data = files.find((f) => f.layer === layer)?.data as { features?: unknown[] } | unknown[] | undefined;
+  if (Array.isArray(data)) return data.length;
+  return Array.isArray(data?.features) ? data.features.length : 0;
+}
+
+function main(argv: string[]): number {
+  const args = parseArgs(argv);
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (args.error) {
+    console.error(`check:data: ${args.error}`);
+    return 1;
+  }
+  const notices: string[] = [];
+  const committed = [...REQUIRED, ...OPTIONAL.filter((f) => existsSync(resolve(ROOT, f)))].map((f) =>
+    resolve(ROOT, f),
+  );
+  for (const f of OPTIONAL) if (!existsSync(resolve(ROOT, f))) notices.push(`${f} not found: not checked`);
+
+  const checked = load(args.files.length ? args.files : committed);
+  const context = args.files.length ? load(committed.filter((c) => !args.files.includes(c))).files : [];
+
+  const seedsDir = args.seedsDir ?? (existsSync(DEFAULT_SEEDS) ? DEFAULT_SEEDS : null);
+  let seeds: Record<string, string> | undefined;
+  if (seedsDir && existsSync(seedsDir)) seeds = loadSeeds(seedsDir);
+  else {
+    notices.push(
+      `seed articles not found (${display(seedsDir ?? DEFAULT_SEEDS)}): verbatim-quote checks were NOT run; pass --seeds DIR`,
+    );
+  }
+  if (args.seedsExplicit && !seeds) return report(checked.problems, notices, checked.files, undefined, true);
+
+  const problems = [...checked.problems, ...validateFiles(checked.files, { seeds, context })];
+  return report(problems, notices, checked.files, seeds, false);
+}
+
+function report(
+  problems: Problem[],
+  notices: string[],
+  files: DataFile[],
+  seeds: Record<string, string> | undefined,
+  seedsMissing: boolean,
+): number {
+  for (const n of notices) console.log(`notice: ${n}`);
+  if (seedsMissing) {
+    console.log('check:data: the --seeds directory does not exist');
+    return 1;
+  }
+  for (const p of problems) console.log(format(p));
+  if (problems.length > 0) {
+    const fileCount = new Set(problems.map((p) => p.file)).size;
+    console.log(
+      `check:data: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${fileCount} file(s)`,
+    );
+    return 1;
+  }
+  const quotes = seeds
+    ? `quotes checked against ${Object.keys(seeds).length} seed articles`
+    : 'quotes NOT checked';
+  console.log(
+    `check:data: OK — ${files.length} file(s): ${countOf(files, 'places')} places, ${countOf(files, 'claims')} claims, ` +
+      `${countOf(files, 'sources')} sources; ${quotes}`,
+  );
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  // Last resort: a one-line message, never a stack trace.
+  console.error(`check:data: internal error: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+}

