@@ -1,0 +1,80 @@
+// scripts/checks.ts end to end: the table, --json, and a clear message with exit code 1 on bad data.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+const run = (...args: string[]) =>
+  spawnSync(tsx, [join(root, 'scripts', 'checks.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+
+const scratch = mkdtempSync(join(tmpdir(), 'checks-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('npm run checks', () => {
+  it('prints a table with every check, then the reasons', () => {
+    const r = run();
+    expect(r.status).toBe(0);
+    const [header] = r.stdout.split('\n');
+    for (const column of ['id', 'reported', 'measured', 'verdict', 'tolerance', 'method'])
+      expect(header).toContain(column);
+    expect(r.stdout).toMatch(/verishen-five-km-north-of-goris +5 km +3\.25 km, 326° NW +roughly consistent/);
+    expect(r.stdout).toMatch(
+      /mod-six-captured-800-m-inside-armenia — cannot be checked\n {2}cannot be checked: no sourced position/,
+    );
+  });
+
+  it('--json prints the full results, full precision', () => {
+    const r = run('--json');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(out.length).toBeGreaterThanOrEqual(7);
+    for (const c of out) {
+      for (const key of [
+        'id',
+        'claim',
+        'quote',
+        'reported',
+        'measured',
+        'unit',
+        'method',
+        'verdict',
+        'tolerance',
+        'reason',
+        'geometry',
+      ]) {
+        expect(c).toHaveProperty(key);
+      }
+    }
+    const v = out.find((c) => c.id === 'verishen-five-km-north-of-goris');
+    expect(String(v?.measured).length).toBeGreaterThan(8);
+  });
+
+  it('bad data: a clear message and exit code 1', () => {
+    cpSync(join(root, 'data'), scratch, { recursive: true });
+    writeFileSync(join(scratch, 'claims.geojson'), '{"type": "FeatureCollection", "features": [');
+    const broken = run('--data', scratch);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/claims\.geojson is not valid JSON/);
+
+    cpSync(join(root, 'data', 'claims.geojson'), join(scratch, 'claims.geojson'));
+    const checks = JSON.parse(readFileSync(join(root, 'data', 'checks.json'), 'utf8'));
+    checks.checks[0].quote = 'Verishen, located about six kilometers north';
+    writeFileSync(join(scratch, 'checks.json'), JSON.stringify(checks));
+    const wrongQuote = run('--data', scratch);
+    expect(wrongQuote.status).toBe(1);
+    expect(wrongQuote.stderr).toMatch(/does not occur verbatim/);
+
+    rmSync(join(scratch, 'border.geojson'));
+    const missing = run('--data', scratch);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/cannot read .*border\.geojson: ENOENT/);
+  });
+});

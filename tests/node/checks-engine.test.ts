@@ -1,0 +1,483 @@
+// The checks engine on a small synthetic world, so every expected value can be derived by hand or with
+// GeographicLib: two square "countries" split by the parallel 40° N (border drawn with a vertex every
+// 0.01°, so it follows the parallel to within millimetres), a square lake astride it, two places and
+// three claims.
+import geodesic from 'geographiclib-geodesic';
+import type { Feature, Position } from 'geojson';
+import gjv from 'geojson-validation';
+import { describe, expect, it } from 'vitest';
+import { CheckDataError } from '../../src/checks/errors.ts';
+import { evaluateChecks } from '../../src/checks/evaluate.ts';
+import { formatMeasured, formatReported, formatTolerance, formatValue } from '../../src/checks/format.ts';
+import type { CheckDeclaration, CheckInputs } from '../../src/checks/types.ts';
+import { judge, worstVerdict } from '../../src/checks/verdict.ts';
+
+const G = geodesic.Geodesic.WGS84;
+const inv = (a: Position, b: Position) =>
+  G.Inverse(a[1] as number, a[0] as number, b[1] as number, b[0] as number);
+
+function square(w: number, s: number, e: number, n: number): Position[][] {
+  return [
+    [
+      [w, s],
+      [e, s],
+      [e, n],
+      [w, n],
+      [w, s],
+    ],
+  ];
+}
+
+const place = (id: string, lon: number, lat: number, uncertaintyM: number | null = null) => ({
+  type: 'Feature' as const,
+  properties: {
+    id,
+    name: id.toUpperCase(),
+    altNames: [],
+    names: {},
+    kind: 'village' as const,
+    uncertaintyM,
+    sources: [],
+  },
+  geometry: { type: 'Point' as const, coordinates: [lon, lat] },
+});
+
+const claim = (
+  id: string,
+  quote: string,
+  geometry: Feature['geometry'] | null,
+  uncertaintyM: number | null = null,
+  notes?: string,
+) => ({
+  type: 'Feature' as const,
+  properties: {
+    id,
+    side: 'armenia' as const,
+    claimant: 'Test',
+    eventDate: '2021-05-12',
+    statementDate: '2021-05-12',
+    summary: 's',
+    quote,
+    source: 'seed-000',
+    kind: 'positions' as const,
+    incident: 'test',
+    geometryBasis: geometry ? 'test geometry' : null,
+    uncertaintyM,
+    answers: [],
+    sources: [],
+    ...(notes ? { notes } : {}),
+  },
+  geometry,
+});
+
+const borderLine: Position[] = [];
+for (let i = 0; i <= 100; i++) borderLine.push([45.5 + i * 0.01, 40]);
+
+function world(): Omit<CheckInputs, 'checks'> {
+  return {
+    places: {
+      type: 'FeatureCollection',
+      features: [place('a', 46, 39.9), place('b', 46.01, 39.95, 500)],
+    },
+    claims: {
+      type: 'FeatureCollection',
+      features: [
+        claim(
+          'c-point',
+          'They went 1 kilometre into the country, they said.',
+          { type: 'Point', coordinates: [46, 40.01] },
+          30,
+        ),
+        claim(
+          'c-none',
+          'Six were captured in the border area.',
+          null,
+          null,
+          'A map put it 800 m from the line.',
+        ),
+        claim(
+          'c-area',
+          'Troops advanced 2 kilometres and took the lake area.',
+          { type: 'Polygon', coordinates: square(45.95, 39.98, 46.05, 40.005) },
+          0,
+        ),
+      ],
+    },
+    border: {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          id: 'line',
+          properties: { id: 'line', name: 'test line', basis: 'test', sources: [] },
+          geometry: { type: 'LineString', coordinates: borderLine },
+        },
+      ],
+    },
+    basemap: {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { kind: 'country', a3: 'ARM' },
+          geometry: { type: 'Polygon', coordinates: square(45, 39, 47, 40) },
+        },
+        {
+          type: 'Feature',
+          properties: { kind: 'country', a3: 'AZE' },
+          geometry: { type: 'Polygon', coordinates: square(45, 40, 47, 41) },
+        },
+      ],
+    },
+    lake: {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: {
+            id: 'lake',
+            name: 'Lake',
+            altNames: [],
+            names: {},
+            schematic: true,
+            basis: 'a square',
+            areaKm2Reported: 2,
+            sources: [{ source: 'src-lake' }],
+          },
+          // 40° N cuts it 1/4 north, 3/4 south.
+          geometry: { type: 'Polygon', coordinates: square(45.99, 39.985, 46.01, 40.005) },
+        },
+      ],
+    },
+  };
+}
+
+const T = { consistentWithin: 0.5, roughlyWithin: 1 };
+const declarations: CheckDeclaration[] = [
+  {
+    id: 'distance-a-b',
+    title: 'B is north of A',
+    claim: 'c-point',
+    quote: '1 kilometre',
+    reported: 5.6,
+    unit: 'km',
+    tolerance: T,
+    toleranceBasis: 'test',
+    measure: {
+      kind: 'distance-between-places',
+      from: 'a',
+      to: 'b',
+      direction: {
+        wording: 'north of',
+        expectedBearingDeg: 0,
+        consistentWithinDeg: 22.5,
+        roughlyWithinDeg: 45,
+        basis: 't',
+      },
+    },
+  },
+  {
+    id: 'point-side',
+    title: 'point 1 km inside AZE',
+    claim: 'c-point',
+    quote: 'They went 1 kilometre into the country',
+    reported: 1000,
+    unit: 'm',
+    tolerance: { consistentWithin: 100, roughlyWithin: 200 },
+    toleranceBasis: 'test',
+    measure: { kind: 'point-side-of-border', claim: 'c-point', country: 'AZE' },
+  },
+  {
+    id: 'no-position',
+    title: '800 m',
+    claim: 'c-none',
+    quote: 'Six were captured',
+    reported: 800,
+    reportedWording: '800 m from the line',
+    unit: 'm',
+    tolerance: { consistentWithin: 100, roughlyWithin: 200 },
+    toleranceBasis: 'test',
+    measure: { kind: 'point-side-of-border', claim: 'c-none', country: 'ARM' },
+  },
+  {
+    id: 'depth',
+    title: 'advanced 2 km',
+    claim: 'c-area',
+    quote: 'advanced 2 kilometres',
+    reported: 2,
+    unit: 'km',
+    tolerance: T,
+    toleranceBasis: 'test',
+    measure: { kind: 'depth-inside-country', claims: { ids: ['c-area'] }, country: 'ARM' },
+  },
+  {
+    id: 'share',
+    title: 'a quarter of the lake',
+    claim: 'c-area',
+    quote: 'took the lake area',
+    reported: 25,
+    unit: '%',
+    tolerance: { consistentWithin: 5, roughlyWithin: 10 },
+    toleranceBasis: 'test',
+    measure: {
+      kind: 'polygon-share-by-border',
+      polygon: 'lake',
+      country: 'AZE',
+      lines: [
+        { label: 'test line', features: ['line'] },
+        { label: 'absent line', features: ['nope'], ifMissing: 'not in the data' },
+      ],
+    },
+  },
+  {
+    id: 'nearest',
+    title: 'context distances',
+    claim: 'c-area',
+    quote: 'Troops advanced',
+    reported: null,
+    unit: 'km',
+    tolerance: null,
+    toleranceBasis: 'no figure',
+    measure: {
+      kind: 'places-to-nearest-claimed-position',
+      places: ['a', 'b'],
+      claims: { ids: ['c-area', 'c-none'] },
+    },
+  },
+  {
+    id: 'area',
+    title: 'lake area',
+    claim: null,
+    quote: null,
+    sourcedProperty: { feature: 'lake', property: 'areaKm2Reported' },
+    reported: 2,
+    unit: 'km²',
+    tolerance: { consistentWithin: 0.25, roughlyWithin: 0.5 },
+    toleranceBasis: 'test',
+    measure: { kind: 'polygon-area', polygon: 'lake' },
+  },
+  {
+    id: 'area-circular',
+    title: 'lake area, drawn from the figure',
+    claim: null,
+    quote: null,
+    sourcedProperty: { feature: 'lake', property: 'areaKm2Reported' },
+    reported: 2,
+    unit: 'km²',
+    tolerance: { consistentWithin: 0.25, roughlyWithin: 0.5 },
+    toleranceBasis: 'test',
+    circularBecause: 'the square was drawn to have that area',
+    measure: { kind: 'polygon-area', polygon: 'lake' },
+  },
+];
+
+const inputs = (checks: CheckDeclaration[] = declarations): CheckInputs => ({
+  ...world(),
+  checks: { checks },
+});
+const results = evaluateChecks(inputs());
+const byId = (id: string) => {
+  const r = results.find((x) => x.id === id);
+  if (!r) throw new Error(id);
+  return r;
+};
+
+describe('judge', () => {
+  it.each([
+    [3.2, 0, 3.5, 'consistent', 'within'],
+    [2.8, 0, 3.5, 'roughly-consistent', 'within-rough'],
+    [1.06, 2.02, 3.5, 'roughly-consistent', 'within-with-uncertainty'],
+    [1, 0.2, 3.5, 'inconsistent', 'outside'],
+    [3.5, 5, 3.5, 'cannot-check', 'too-uncertain'],
+  ] as const)('measured %f ± %f vs %f → %s', (m, u, r, verdict, why) => {
+    expect(judge(m, u, r, T)).toEqual({ verdict, why });
+  });
+  it('worstVerdict orders consistent < roughly < inconsistent < cannot-check', () => {
+    expect(worstVerdict('consistent', 'roughly-consistent')).toBe('roughly-consistent');
+    expect(worstVerdict('inconsistent', 'roughly-consistent')).toBe('inconsistent');
+    expect(worstVerdict('cannot-check', 'consistent')).toBe('cannot-check');
+  });
+});
+
+describe('evaluateChecks on the synthetic world', () => {
+  it('returns one JSON-ready result per declaration, in order, with the claim fields', () => {
+    expect(results.map((r) => r.id)).toEqual(declarations.map((d) => d.id));
+    expect(JSON.parse(JSON.stringify(results))).toEqual(results);
+    const r = byId('point-side');
+    expect(r.claim).toBe('c-point');
+    expect(r.source).toBe('seed-000');
+    expect(r.statementDate).toBe('2021-05-12');
+    expect(byId('area').source).toBe('src-lake');
+    for (const x of results) {
+      expect(gjv.valid(x.geometry, true)).toEqual([]);
+      for (const f of x.geometry.features) expect(f.properties?.check).toBe(x.id);
+      expect(x.method.length).toBeGreaterThan(20);
+      expect(x.reason.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('distance: the GeographicLib distance, and the direction judged separately', () => {
+    const r = byId('distance-a-b');
+    const ref = inv([46, 39.9], [46.01, 39.95]);
+    expect(Math.abs((r.measured as number) * 1000 - Number(ref.s12))).toBeLessThan(0.001);
+    expect(Math.abs((r.details.initialBearingDeg as number) - Number(ref.azi1))).toBeLessThan(1e-6);
+    // 5.6 km reported, ≈5.6 km measured, bearing ≈8° — within 22.5° of north.
+    expect(r.verdict).toBe('consistent');
+    expect(r.measuredUncertainty).toBeCloseTo(0.5, 9);
+    // Turf's haversine is given for comparison, and differs.
+    expect(r.details.sphericalDistanceM).not.toBeCloseTo(Number(ref.s12), 0);
+  });
+
+  it('point side: 0.01° north of the line is 1.11 km inside AZE (roughly consistent with 1 000 ± 100 m)', () => {
+    const r = byId('point-side');
+    const ref = Number(inv([46, 40.01], [46, 40]).s12);
+    expect(Math.abs((r.measured as number) - ref)).toBeLessThan(0.01);
+    expect(r.details.sideCountry).toBe('AZE');
+    expect(r.details.countryPolygonsContaining).toEqual(['AZE']);
+    expect(r.verdict).toBe('roughly-consistent');
+  });
+
+  it('a claim with no geometry cannot be checked, and says why', () => {
+    const r = byId('no-position');
+    expect(r.verdict).toBe('cannot-check');
+    expect(r.measured).toBeNull();
+    expect(r.reason).toMatch(/^cannot be checked: no sourced position/);
+    expect(r.reportedWording).toBe('800 m from the line');
+    expect(r.geometry.features).toHaveLength(0);
+  });
+
+  it('depth: the southern corners of the claimed area, 0.02° south of the line', () => {
+    const r = byId('depth');
+    const ref = Number(inv([45.95, 39.98], [45.95, 40]).s12);
+    expect(Math.abs((r.measured as number) * 1000 - ref)).toBeLessThan(0.05);
+    // 2.22 km measured, 2 km reported ± 0.5 km.
+    expect(r.verdict).toBe('consistent');
+    const segment = r.geometry.features.find((f) => f.properties?.role === 'depth-segment');
+    expect(segment?.geometry.type).toBe('LineString');
+  });
+
+  it('share: a quarter of the lake lies north of the line', () => {
+    const r = byId('share');
+    // Independent: areas of the two halves with GeographicLib's PolygonArea.
+    const area = (ring: Position[]) => {
+      const p = G.Polygon(false);
+      for (const q of ring.slice(0, -1)) p.AddPoint(q[1] as number, q[0] as number);
+      return Math.abs(Number(p.Compute(false, true).area));
+    };
+    const north = area(square(45.99, 40, 46.01, 40.005)[0] as Position[]);
+    const all = area(square(45.99, 39.985, 46.01, 40.005)[0] as Position[]);
+    expect(Math.abs((r.measured as number) - (100 * north) / all)).toBeLessThan(0.01);
+    expect(r.verdict).toBe('consistent');
+    const lines = r.details.lines as { status: string; note: string }[];
+    expect(lines[1]?.status).toBe('not-in-data');
+    expect(r.reason).toContain('absent line: not in the data');
+    expect(r.geometry.features.filter((f) => f.properties?.role === 'polygon-piece')).toHaveLength(2);
+  });
+
+  it('a context-only check (no figure) reports the distances but cannot be checked', () => {
+    const r = byId('nearest');
+    expect(r.verdict).toBe('cannot-check');
+    expect(r.reason).toMatch(/^cannot be checked: the words give no figure/);
+    const per = r.details.perPlace as { place: string; distanceM: number }[];
+    // a (46, 39.9) to the area's south edge: by symmetry, the midpoint of that edge's geodesic (which
+    // bulges ≈1.2 m north of the parallel 39.98°).
+    const edge = G.InverseLine(39.98, 45.95, 39.98, 46.05);
+    const mid = edge.Position(Number(edge.s13) / 2);
+    const ref = Number(G.Inverse(39.9, 46, Number(mid.lat2), Number(mid.lon2)).s12);
+    expect(Math.abs((per[0]?.distanceM as number) - ref)).toBeLessThan(0.001);
+    // b (46.01, 39.95) is 0.03° south of that edge: the meridian arc plus the ≈1.2 m poleward bulge.
+    const arc = Number(inv([46.01, 39.95], [46.01, 39.98]).s12);
+    expect((per[1]?.distanceM as number) - arc).toBeGreaterThan(0.5);
+    expect((per[1]?.distanceM as number) - arc).toBeLessThan(1.5);
+    expect(r.measured).toBeCloseTo((per[1]?.distanceM as number) / 1000, 12);
+    expect(formatMeasured(r)).toBe('A 8.88 km, B 3.33 km');
+  });
+
+  it('area: measured on the ellipsoid; circular declarations cannot be checked', () => {
+    const r = byId('area');
+    expect(r.verdict).toBe('inconsistent'); // the square is ~3.8 km², not 2
+    const c = byId('area-circular');
+    expect(c.verdict).toBe('cannot-check');
+    expect(c.reason).toMatch(/^cannot be checked independently: the square was drawn/);
+    expect(c.measured).toBe(r.measured);
+  });
+});
+
+describe('bad data is refused with every problem listed', () => {
+  const expectProblems = (input: CheckInputs, ...patterns: RegExp[]) => {
+    try {
+      evaluateChecks(input);
+    } catch (e) {
+      expect(e).toBeInstanceOf(CheckDataError);
+      const problems = (e as CheckDataError).problems.join('\n');
+      for (const p of patterns) expect(problems).toMatch(p);
+      return;
+    }
+    throw new Error('expected a CheckDataError');
+  };
+  const one = (patch: Partial<CheckDeclaration>) =>
+    inputs([{ ...(declarations[1] as CheckDeclaration), ...patch }]);
+
+  it('a quote that is not verbatim in the claim', () => {
+    expectProblems(one({ quote: 'They went 2 kilometres' }), /does not occur verbatim/);
+  });
+  it('an unknown claim, place or country, a bad tolerance, a duplicate id', () => {
+    expectProblems(
+      inputs([
+        {
+          ...(declarations[0] as CheckDeclaration),
+          measure: { kind: 'distance-between-places', from: 'a', to: 'zz' },
+        },
+        { ...(declarations[1] as CheckDeclaration), claim: 'nope' },
+        {
+          ...(declarations[1] as CheckDeclaration),
+          id: 'x',
+          measure: { kind: 'point-side-of-border', claim: 'c-point', country: 'XXX' },
+        },
+        {
+          ...(declarations[1] as CheckDeclaration),
+          id: 'x',
+          tolerance: { consistentWithin: 2, roughlyWithin: 1 },
+        },
+      ]),
+      /place "zz"/,
+      /claim "nope"/,
+      /country "XXX"/,
+      /0 ≤ consistentWithin ≤ roughlyWithin/,
+      /duplicate id/,
+    );
+  });
+  it('a reportedWording that is not in the claim, and a sourced value that differs', () => {
+    expectProblems(
+      inputs([
+        { ...(declarations[2] as CheckDeclaration), reportedWording: '900 m' },
+        { ...(declarations[6] as CheckDeclaration), reported: 3 },
+      ]),
+      /reportedWording "900 m"/,
+      /differs from lake.areaKm2Reported/,
+    );
+  });
+  it('files that are not FeatureCollections, and a checks file without checks', () => {
+    expectProblems(
+      { ...inputs(), border: {} as never, places: null as never },
+      /border.geojson: not a GeoJSON/,
+      /places.geojson/,
+    );
+    expectProblems({ ...inputs(), checks: { nope: 1 } as never }, /expected \{ "checks"/);
+  });
+});
+
+describe('formatting for readers', () => {
+  it('rounds per unit and keeps signs', () => {
+    expect(formatValue(3.2512, 'km')).toBe('3.25 km');
+    expect(formatValue(12.74, 'km')).toBe('12.7 km');
+    expect(formatValue(-6.29, 'm')).toBe('−6 m');
+    expect(formatValue(-0.2, 'm')).toBe('0 m');
+    expect(formatValue(17.53, '%')).toBe('18 %');
+    expect(formatValue(1.99999, 'km²')).toBe('2.00 km²');
+    expect(formatValue(326.07, 'deg')).toBe('326°');
+    expect(formatValue(null, 'km')).toBe('—');
+    expect(formatReported(3.5, 'km')).toBe('3.5 km');
+    expect(formatTolerance(byId('distance-a-b'))).toBe('5.10–6.10 km (roughly 4.60–6.60 km)');
+  });
+});
