@@ -1,0 +1,89 @@
+import { formatMeasured, formatPlusMinus, formatReported, formatTolerance } from '../checks/format.ts';
+import type { CheckResult } from '../checks/types.ts';
+import { type AppState, selectCheck, selectClaim } from '../state.ts';
+import { formatDay } from '../timeline.ts';
+import { STRINGS, VERDICT_LABELS } from '../ui/strings.ts';
+
+function CheckItem({ check, state }: { check: CheckResult; state: AppState }) {
+  const selected = state.selectedCheck.value === check.id;
+  const source = check.source ? state.story.value?.sources.get(check.source) : undefined;
+  const headingId = `check-${check.id}`;
+  return (
+    <li class={`check-item${selected ? ' check-item--selected' : ''}`} aria-labelledby={headingId}>
+      <h3 id={headingId}>{check.title}</h3>
+      {check.quote ? (
+        <blockquote class="check-quote">
+          “{check.quote}”
+          <footer>
+            {source ? `${source.outlet}, ` : ''}
+            {check.statementDate ? formatDay(check.statementDate) : ''}
+            {check.claim ? (
+              <>
+                {' · '}
+                <button type="button" class="link-button" onClick={() => selectClaim(state, check.claim)}>
+                  the claim
+                </button>
+              </>
+            ) : null}
+          </footer>
+        </blockquote>
+      ) : null}
+      <dl class="check-figures">
+        <div>
+          <dt>{STRINGS.checkReported}</dt>
+          <dd>{formatReported(check.reported, check.unit)}</dd>
+        </div>
+        <div>
+          <dt>{STRINGS.checkMeasured}</dt>
+          <dd>
+            {formatMeasured(check)} {formatPlusMinus(check.measuredUncertainty, check.unit)}
+          </dd>
+        </div>
+        <div>
+          <dt>{STRINGS.checkTolerance}</dt>
+          <dd>{formatTolerance(check)}</dd>
+        </div>
+      </dl>
+      <p>
+        <span class={`verdict verdict--${check.verdict}`}>{VERDICT_LABELS[check.verdict]}</span>{' '}
+        {check.reason}
+      </p>
+      <details>
+        <summary>{STRINGS.checkMethod}</summary>
+        <p>{check.method}</p>
+        {check.tolerance ? <p>{check.tolerance.basis}</p> : null}
+        {check.caveats.length ? (
+          <ul>
+            {check.caveats.map((caveat) => (
+              <li key={caveat}>{caveat}</li>
+            ))}
+          </ul>
+        ) : null}
+      </details>
+      {check.geometry.features.length > 0 ? (
+        <button
+          type="button"
+          class="draw"
+          aria-pressed={selected}
+          onClick={() => selectCheck(state, selected ? null : check.id)}
+        >
+          {selected ? STRINGS.checkSelected : STRINGS.checkShowOnMap}
+        </button>
+      ) : null}
+    </li>
+  );
+}
+
+/** Every checked figure with its quote, values, verdict and method; also the text alternative for checks. */
+export function CheckList({ state }: { state: AppState }) {
+  const checks = state.checks.value;
+  if (state.checksStatus.value === 'loading') return <p role="status">{STRINGS.checksLoading}</p>;
+  if (!checks) return null;
+  return (
+    <ol class="check-list">
+      {checks.map((check) => (
+        <CheckItem key={check.id} check={check} state={state} />
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,40 @@
+import { useSignal } from '@preact/signals';
+import type { AppState } from '../state.ts';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../ui/languages.ts';
+import { STRINGS } from '../ui/strings.ts';
+
+export function HeaderTools({ state }: { state: AppState }) {
+  const copied = useSignal<string | null>(null);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(location.href);
+      copied.value = STRINGS.linkCopied;
+    } catch {
+      copied.value = STRINGS.linkCopyFailed;
+    }
+    setTimeout(() => (copied.value = null), 3000);
+  };
+  return (
+    <div class="header-tools">
+      <label class="language">
+        {STRINGS.languageLabel}{' '}
+        <select
+          value={state.language.value}
+          onChange={(event) => (state.language.value = event.currentTarget.value as Language)}
+        >
+          {LANGUAGES.map((language) => (
+            <option key={language} value={language} lang={language}>
+              {LANGUAGE_NAMES[language]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" onClick={copy}>
+        {STRINGS.copyLink}
+      </button>
+      <span class="copied" role="status">
+        {copied.value ?? ''}
+      </span>
+    </div>
+  );
+}

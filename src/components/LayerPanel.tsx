@@ -1,0 +1,51 @@
+import { LAYER_GROUPS, type LayerGroup } from '../map/style.ts';
+import { type AppState, setLayerVisible } from '../state.ts';
+import { LAYER_LABELS, STRINGS } from '../ui/strings.ts';
+import { Legend } from './Legend.tsx';
+
+/** How many features each group holds, as the reader will see them for the chosen day. */
+function counts(state: AppState): Record<LayerGroup, string> {
+  const story = state.story.value;
+  const claims = story?.claims ?? [];
+  const visible = state.visibleClaims.value;
+  const ofSide = (side: string, list: typeof claims) => list.filter((c) => c.properties.side === side).length;
+  const side = (name: string) => `${ofSide(name, visible)} of ${ofSide(name, claims)}`;
+  return {
+    'claims-armenia': side('armenia'),
+    'claims-azerbaijan': side('azerbaijan'),
+    'claims-third-party': side('third-party'),
+    places: String(story?.places.length ?? 0),
+    border: '1',
+    lake: story?.lake ? '1' : '0',
+    checks: String(state.checks.value?.length ?? 0),
+  };
+}
+
+export function LayerPanel({ state }: { state: AppState }) {
+  const shown = state.layers.value;
+  const count = counts(state);
+  return (
+    <section class="panel-section" aria-labelledby="layers-heading">
+      <h2 id="layers-heading">{STRINGS.layersHeading}</h2>
+      <ul class="layer-list">
+        {LAYER_GROUPS.map((group) => (
+          <li key={group}>
+            <label class="check-row">
+              <input
+                type="checkbox"
+                name="layer"
+                value={group}
+                checked={shown.has(group)}
+                onChange={(event) => setLayerVisible(state, group, event.currentTarget.checked)}
+              />
+              <span class={`layer-key layer-key--${group}`} aria-hidden="true" />
+              <span class="layer-name">{LAYER_LABELS[group]}</span>
+              <span class="layer-count">({count[group]})</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      <Legend />
+    </section>
+  );
+}

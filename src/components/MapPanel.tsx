@@ -1,0 +1,118 @@
+import { effect } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
+import { claimsForMap, lakeForMap, placesForMap } from '../map/display-data.ts';
+import type { MapView } from '../map/map-view.ts';
+import { DARK, LIGHT } from '../map/palette.ts';
+import { type AppState, reportProblem, selectClaim } from '../state.ts';
+import { dateFilter } from '../timeline.ts';
+import { STRINGS } from '../ui/strings.ts';
+import { hasWebGl2 } from '../webgl.ts';
+
+declare global {
+  interface Window {
+    /** The live map, for debugging and the browser tests. */
+    __conflictMap?: MapView;
+  }
+}
+
+/** Pushes app state into the map whenever it changes. Returns the cleanup of every subscription. */
+function bindMapToState(view: MapView, state: AppState): () => void {
+  const disposers = [
+    effect(() => {
+      const story = state.story.value;
+      if (!story) return;
+      // Tests and the benchmark wait for "idle" after the story is drawn, not after the bare basemap.
+      document.documentElement.dataset.mapState = 'updating';
+      view.setData('places', placesForMap(story.places));
+      view.setData('claims', claimsForMap(story.claims));
+      if (story.lake) view.setData('lake', lakeForMap(story.lake));
+    }),
+    effect(() => void view.setVisibleGroups(state.layers.value)),
+    effect(() => void view.setDateFilter(dateFilter(state.date.value, state.mode.value))),
+    effect(() => void view.setLanguage(state.language.value)),
+    effect(() => {
+      const camera = state.camera.value;
+      if (camera) view.jumpTo(camera);
+    }),
+    effect(() => void view.setSelectedClaim(state.selectedClaim.value)),
+    effect(() => {
+      const check = state.checks.value?.find((c) => c.id === state.selectedCheck.value);
+      view.setData('measure', check?.geometry ?? { type: 'FeatureCollection', features: [] });
+    }),
+  ];
+  return () => {
+    for (const dispose of disposers) dispose();
+  };
+}
+
+/** Mounts the map after first paint. The page is usable before MapLibre has even downloaded. */
+export function MapPanel({ state, onReady }: { state: AppState; onReady: (view: MapView) => void }) {
+  const container = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    if (!hasWebGl2()) {
+      state.mapStatus.value = 'unavailable';
+      document.documentElement.dataset.mapState = 'unavailable';
+      return;
+    }
+    let view: MapView | undefined;
+    let unbind: (() => void) | undefined;
+    let cancelled = false;
+    const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+    import('../map/map-view.ts')
+      .then(({ MapView }) => {
+        if (cancelled) return;
+        const created = new MapView({
+          container: element,
+          palette: dark ? DARK : LIGHT,
+          camera: state.camera.peek(),
+          onProblem: (message) => reportProblem(state, message),
+          onIdle: (drawn) => {
+            state.mapStatus.value = 'ready';
+            // "idle" for tests and the benchmark means: the story is drawn, not just the basemap.
+            if (state.storyStatus.peek() === 'loading' || (state.story.peek() && !drawn.storyDrawn())) return;
+            document.documentElement.dataset.mapState = 'idle';
+            if (performance.getEntriesByName('map-idle').length === 0) performance.mark('map-idle');
+          },
+          onClaimClick: (id) => selectClaim(state, id),
+          onMoveEnd: (camera) => (state.camera.value = camera),
+        });
+        view = created;
+        window.__conflictMap = created;
+        unbind = bindMapToState(created, state);
+        onReady(created);
+      })
+      .catch((error: unknown) => {
+        // MapLibre throws GPUInitializationError when WebGL 2 exists but cannot be initialised.
+        const gpu = error instanceof Error && error.name === 'GPUInitializationError';
+        state.mapStatus.value = gpu ? 'unavailable' : 'failed';
+        if (!gpu)
+          reportProblem(state, `${STRINGS.mapFailed} ${error instanceof Error ? error.message : ''}`.trim());
+        document.documentElement.dataset.mapState = gpu ? 'unavailable' : 'error';
+      });
+    return () => {
+      cancelled = true;
+      unbind?.();
+      view?.remove();
+    };
+  }, [state]);
+
+  const status = state.mapStatus.value;
+  return (
+    <section class="map-panel" aria-label={STRINGS.mapLabel}>
+      <div ref={container} class="map" data-status={status} />
+      {status === 'loading' && (
+        <p class="map-overlay" role="status">
+          {STRINGS.mapLoading}
+        </p>
+      )}
+      {status === 'unavailable' && (
+        <p class="map-overlay map-overlay--message" role="alert">
+          {STRINGS.noWebGl}
+        </p>
+      )}
+    </section>
+  );
+}

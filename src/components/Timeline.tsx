@@ -1,0 +1,105 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import type { AppState } from '../state.ts';
+import { formatDay, storyDays } from '../timeline.ts';
+import { STRINGS } from '../ui/strings.ts';
+
+const DAYS = storyDays();
+const PLAY_STEP_MS = 900;
+
+/** A day control from 11 May to 3 June 2021: slider, step buttons, play, and cumulative / one-day modes. */
+export function Timeline({ state, reducedMotion }: { state: AppState; reducedMotion: boolean }) {
+  const playing = useSignal(false);
+  const index = DAYS.indexOf(state.date.value);
+  const setIndex = (i: number) => {
+    state.date.value = DAYS[Math.max(0, Math.min(DAYS.length - 1, i))];
+  };
+
+  useEffect(() => {
+    if (!playing.value) return;
+    // Playing from the last day starts over from the first.
+    if (index === DAYS.length - 1) setIndex(0);
+    const timer = setInterval(
+      () => {
+        const next = DAYS.indexOf(state.date.value) + 1;
+        if (next >= DAYS.length) playing.value = false;
+        else setIndex(next);
+      },
+      reducedMotion ? PLAY_STEP_MS * 2 : PLAY_STEP_MS,
+    );
+    return () => clearInterval(timer);
+  }, [playing.value]);
+
+  const total = state.story.value?.claims.length ?? 0;
+  const shown = state.visibleClaims.value.length;
+  return (
+    <section class="panel-section timeline" aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading">{STRINGS.timelineHeading}</h2>
+      <div class="timeline-row">
+        <button
+          type="button"
+          aria-label={STRINGS.timelinePrevious}
+          onClick={() => setIndex(index - 1)}
+          disabled={index <= 0}
+        >
+          ‹
+        </button>
+        <input
+          type="range"
+          min={0}
+          max={DAYS.length - 1}
+          step={1}
+          value={index}
+          aria-label={STRINGS.timelineDay}
+          aria-valuetext={formatDay(state.date.value)}
+          onInput={(event) => setIndex(Number(event.currentTarget.value))}
+        />
+        <button
+          type="button"
+          aria-label={STRINGS.timelineNext}
+          onClick={() => setIndex(index + 1)}
+          disabled={index >= DAYS.length - 1}
+        >
+          ›
+        </button>
+        <button
+          type="button"
+          class="play"
+          aria-pressed={playing.value}
+          onClick={() => (playing.value = !playing.value)}
+        >
+          {playing.value ? STRINGS.timelinePause : STRINGS.timelinePlay}
+        </button>
+      </div>
+      <p class="timeline-date">
+        <strong>{formatDay(state.date.value)}</strong>
+      </p>
+      <fieldset class="timeline-mode">
+        <legend class="visually-hidden">{STRINGS.timelineHeading}</legend>
+        <label>
+          <input
+            type="radio"
+            name="date-mode"
+            value="cumulative"
+            checked={state.mode.value === 'cumulative'}
+            onChange={() => (state.mode.value = 'cumulative')}
+          />
+          {STRINGS.timelineCumulative}
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="date-mode"
+            value="day"
+            checked={state.mode.value === 'day'}
+            onChange={() => (state.mode.value = 'day')}
+          />
+          {STRINGS.timelineDayOnly}
+        </label>
+      </fieldset>
+      <p class="muted" aria-live="polite">
+        {STRINGS.claimsShown(shown, total)}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+// Fetches the story's data files, checks each one, and keeps what is sound: a file that fails to load or parse is
+// reported by name and left out; a feature with a problem is reported and skipped; everything else is used.
+import type { CheckResult } from '../checks/types.ts';
+import type { Story } from './story.ts';
+import type { ClaimFeature, LakeFeature, PlaceFeature, Source } from './types.ts';
+import { DATA_FILE_NAMES, type DataFile, dataUrl } from './urls.ts';
+import {
+  type DataFile as CheckedFile,
+  FILE_LEVEL,
+  type Layer,
+  type Problem,
+  parseJson,
+  validateFiles,
+} from './validate.ts';
+
+type Report = (message: string) => void;
+
+const LAYERS: Partial<Record<DataFile, Layer>> = {
+  sources: 'sources',
+  places: 'places',
+  lake: 'lake',
+  claims: 'claims',
+  border: 'border',
+  basemap: 'basemap',
+};
+
+/** The file name readers and editors know (data/claims.geojson), not the hashed build URL. */
+function fileName(file: DataFile): string {
+  return DATA_FILE_NAMES[file];
+}
+
+function describe(problem: Problem): string {
+  const where = problem.featureId === FILE_LEVEL ? '' : ` (${problem.featureId})`;
+  const position = problem.line ? ` at line ${problem.line}, column ${problem.column}` : '';
+  return `${problem.file}${where}${position}: ${problem.message}`;
+}
+
+/** Fetches and parses one file; reports and returns null when that fails. */
+export async function fetchJson(file: DataFile, baseUrl: string, report: Report): Promise<unknown | null> {
+  const name = fileName(file);
+  try {
+    const response = await fetch(dataUrl(file, baseUrl));
+    if (!response.ok) {
+      report(`${name} could not be loaded (HTTP ${response.status}); the rest of the map still works.`);
+      return null;
+    }
+    const parsed = parseJson(await response.text(), name);
+    if (!parsed.ok) {
+      report(`${describe(parsed.problem)}. This file was left out; the rest of the map still works.`);
+      return null;
+    }
+    return parsed.value;
+  } catch (error) {
+    report(`${name} could not be loaded (${error instanceof Error ? error.message : 'network error'}).`);
+    return null;
+  }
+}
+
+/**
+ * Validates the files together and drops what is unsound: a whole file on a file-level problem,
+ * otherwise only the features with problems.
+ */
+function keepSound(files: CheckedFile[], report: Report): Map<string, unknown> {
+  const problems = validateFiles(files);
+  for (const problem of problems.slice(0, 8)) report(describe(problem));
+  if (problems.length > 8) report(`… and ${problems.length - 8} more problems in the data files.`);
+  const kept = new Map<string, unknown>();
+  for (const { file, data } of files) {
+    const own = problems.filter((p) => p.file === file);
+    if (own.some((p) => p.featureId === FILE_LEVEL)) continue;
+    const bad = new Set(own.map((p) => p.featureId));
+    if (file.endsWith('sources.json')) {
+      kept.set(
+        file,
+        (data as Source[]).filter((s) => !bad.has(s.id)),
+      );
+    } else {
+      const collection = data as { features: { properties: { id: string } }[] };
+      kept.set(
+        file,
+        collection.features.filter((f) => !bad.has(f.properties?.id)),
+      );
+    }
+  }
+  return kept;
+}
+
+export async function loadStory(baseUrl: string, report: Report): Promise<Story> {
+  const names: DataFile[] = ['sources', 'places', 'lake', 'claims'];
+  const raw = await Promise.all(names.map((file) => fetchJson(file, baseUrl, report)));
+  const files: CheckedFile[] = names.flatMap((file, i) =>
+    raw[i] === null ? [] : [{ file: fileName(file), layer: LAYERS[file] as Layer, data: raw[i] }],
+  );
+  const kept = keepSound(files, report);
+  const get = <T>(file: DataFile): T[] => (kept.get(fileName(file)) as T[] | undefined) ?? [];
+  return {
+    sources: new Map(get<Source>('sources').map((source) => [source.id, source])),
+    places: get<PlaceFeature>('places'),
+    lake: get<LakeFeature>('lake')[0] ?? null,
+    claims: get<ClaimFeature>('claims').sort((a, b) =>
+      a.properties.statementDate.localeCompare(b.properties.statementDate),
+    ),
+  };
+}
+
+/**
+ * Computes the checks in the browser from the same files the map shows (the basemap and border come from the
+ * HTTP cache: MapLibre fetched them already). Loaded after the story, so it never delays the map.
+ */
+export async function loadChecks(baseUrl: string, report: Report): Promise<CheckResult[] | null> {
+  const names: DataFile[] = ['checks', 'places', 'claims', 'border', 'basemap', 'lake'];
+  const [engine, ...raw] = await Promise.all([
+    import('../checks/index.ts'),
+    ...names.map((file) => fetchJson(file, baseUrl, report)),
+  ]);
+  if (raw.some((value) => value === null)) {
+    report('The figures could not be checked because a data file is missing.');
+    return null;
+  }
+  const [checks, places, claims, border, basemap, lake] = raw as never[];
+  try {
+    return engine.evaluateChecks({ checks, places, claims, border, basemap, lake });
+  } catch (error) {
+    report(`The figures could not be checked: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}

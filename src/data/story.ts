@@ -1,0 +1,24 @@
+// The story's data once loaded: each file may be missing (it failed to load or validate), and the rest still works.
+import type { ClaimFeature, LakeFeature, PlaceFeature, Source } from './types.ts';
+
+export interface Story {
+  sources: Map<string, Source>;
+  places: PlaceFeature[];
+  lake: LakeFeature | null;
+  claims: ClaimFeature[];
+}
+
+export function claimById(story: Story, id: string): ClaimFeature | undefined {
+  return story.claims.find((claim) => claim.properties.id === id);
+}
+
+/** Claims that answer `id` (the reverse of its `answers` links). */
+export function answeredBy(story: Story, id: string): ClaimFeature[] {
+  return story.claims.filter((claim) => claim.properties.answers.includes(id));
+}
+
+/** Every English and other-language name of a place, for text that must name contested places by all names. */
+export function allNames(place: PlaceFeature): string[] {
+  const { name, altNames, names } = place.properties;
+  return [name, ...altNames, names.hy, names.az, names.ru].filter((n): n is string => Boolean(n));
+}

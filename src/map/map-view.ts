@@ -1,0 +1,216 @@
+// The one owner of the MapLibre instance. Everything else talks to the map through this class.
+// This module is loaded lazily (after first paint), so MapLibre's ~300 KB never blocks the page.
+import 'maplibre-gl/dist/maplibre-gl.css';
+import {
+  AttributionControl,
+  type ExpressionSpecification,
+  type FilterSpecification,
+  type GeoJSONSource,
+  type MapLayerMouseEvent,
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+} from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import { dataUrl } from '../data/urls.ts';
+import type { Language } from '../ui/languages.ts';
+import { BASEMAP_BOUNDS, type Bounds, type Camera, MAX_ZOOM, MIN_ZOOM, STORY_BOUNDS } from './camera.ts';
+import { labelFontFaces } from './fonts.ts';
+import type { Palette } from './palette.ts';
+import { hatch, marker } from './patterns.ts';
+import {
+  IMAGE,
+  LAYER_GROUPS,
+  type LayerEntry,
+  type LayerGroup,
+  makeLayers,
+  makeStyle,
+  placeLabel,
+  SELECTED_POINT_LAYER,
+  SELECTED_SHAPE_LAYER,
+  SIDE_CUES,
+  type Side,
+  SOURCE,
+} from './style.ts';
+
+// Vite cannot resolve MapLibre's default worker URL, in dev or in the build: point it at the bundled worker.
+setWorkerUrl(workerUrl);
+
+export interface MapViewOptions {
+  container: HTMLElement;
+  palette: Palette;
+  camera?: Camera | null;
+  /** Called with a plain-language message when something the map needs fails (e.g. a data file). */
+  onProblem: (message: string) => void;
+  /** Called every time the map settles (all sources loaded, no transition running). */
+  onIdle?: (view: MapView) => void;
+  /** A reader clicked or tapped a claim on the map. */
+  onClaimClick?: (claimId: string) => void;
+  /** The camera stopped moving. */
+  onMoveEnd?: (camera: Camera) => void;
+}
+
+type StorySource = typeof SOURCE.lake | typeof SOURCE.places | typeof SOURCE.claims;
+
+export class MapView {
+  readonly map: MapLibreMap;
+  private readonly entries: LayerEntry[];
+  private readonly loaded: Promise<void>;
+
+  constructor({ container, palette, camera, onProblem, onIdle, onClaimClick, onMoveEnd }: MapViewOptions) {
+    const base = document.baseURI;
+    this.entries = makeLayers(palette);
+    this.map = new MapLibreMap({
+      container,
+      style: makeStyle({
+        palette,
+        urls: { basemap: dataUrl('basemap', base), border: dataUrl('border', base) },
+        fontFaces: labelFontFaces(base),
+      }),
+      ...(camera ? { center: camera.center, zoom: camera.zoom } : { bounds: STORY_BOUNDS }),
+      fitBoundsOptions: { padding: 24 },
+      maxBounds: BASEMAP_BOUNDS,
+      minZoom: MIN_ZOOM,
+      maxZoom: MAX_ZOOM,
+      attributionControl: false,
+      // A news graphic does not need the discrete GPU; some browsers lose the context when asked for it.
+      canvasContextAttributes: { powerPreference: 'default' },
+    });
+    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+    this.map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
+    this.addImages(palette);
+    this.map.on('error', (event) => {
+      const sourceId = (event as { sourceId?: string }).sourceId;
+      onProblem(
+        sourceId
+          ? `The map layer "${sourceId}" could not be loaded: ${event.error?.message ?? 'unknown error'}.`
+          : `The map reported a problem: ${event.error?.message ?? 'unknown error'}.`,
+      );
+    });
+    if (onIdle) this.map.on('idle', () => onIdle(this));
+    if (onMoveEnd) {
+      this.map.on('moveend', () => {
+        const { lng, lat } = this.map.getCenter();
+        onMoveEnd({ center: [lng, lat], zoom: this.map.getZoom() });
+      });
+    }
+    if (onClaimClick) this.listenForClaimClicks(onClaimClick);
+    this.loaded = new Promise((resolve) => {
+      if (this.map.isStyleLoaded()) resolve();
+      else this.map.once('load', () => resolve());
+    });
+  }
+
+  private addImages(palette: Palette): void {
+    for (const side of ['armenia', 'azerbaijan', 'third-party'] as Side[]) {
+      const colour = palette[side === 'third-party' ? 'thirdParty' : side];
+      this.map.addImage(IMAGE.hatch(side), hatch(colour, SIDE_CUES[side].hatch));
+      this.map.addImage(IMAGE.marker(side), marker(colour, SIDE_CUES[side].marker, palette.labelHalo), {
+        pixelRatio: 1,
+      });
+    }
+  }
+
+  private listenForClaimClicks(onClaimClick: (claimId: string) => void): void {
+    const clickable = this.entries
+      .filter((entry) => entry.group.startsWith('claims-') && entry.spec.id.startsWith('claims-'))
+      .map((entry) => entry.spec.id);
+    const handle = (event: MapLayerMouseEvent) => {
+      const id = event.features?.[0]?.properties?.id;
+      if (typeof id === 'string') onClaimClick(id);
+    };
+    for (const layer of clickable) {
+      this.map.on('click', layer, handle);
+      this.map.on('mouseenter', layer, () => (this.map.getCanvas().style.cursor = 'pointer'));
+      this.map.on('mouseleave', layer, () => (this.map.getCanvas().style.cursor = ''));
+    }
+  }
+
+  private storySet = false;
+
+  /** Replaces the data of one of the story's sources once the style is ready. */
+  async setData(source: StorySource | typeof SOURCE.measure, data: GeoJSON.FeatureCollection): Promise<void> {
+    await this.loaded;
+    (this.map.getSource(source) as GeoJSONSource | undefined)?.setData(data);
+    if (source === SOURCE.claims) this.storySet = true;
+  }
+
+  /** Whether the story's claims and places have been handed to the map and processed by its worker. */
+  storyDrawn(): boolean {
+    return (
+      this.storySet &&
+      this.map.loaded() &&
+      this.map.isSourceLoaded(SOURCE.claims) &&
+      this.map.isSourceLoaded(SOURCE.places)
+    );
+  }
+
+  async setGroupVisible(group: LayerGroup, visible: boolean): Promise<void> {
+    await this.loaded;
+    for (const entry of this.entries) {
+      if (entry.group === group) {
+        this.map.setLayoutProperty(entry.spec.id, 'visibility', visible ? 'visible' : 'none');
+      }
+    }
+  }
+
+  async setVisibleGroups(visible: ReadonlySet<LayerGroup>): Promise<void> {
+    await Promise.all(LAYER_GROUPS.map((group) => this.setGroupVisible(group, visible.has(group))));
+  }
+
+  /** Shows only claims whose statement date passes `dateFilter` (null: all claims). */
+  async setDateFilter(dateFilter: ExpressionSpecification | null): Promise<void> {
+    await this.loaded;
+    for (const entry of this.entries) {
+      if (!entry.dated) continue;
+      const own = entry.spec.type === 'background' ? undefined : entry.spec.filter;
+      const combined = dateFilter ? (own ? ['all', own, dateFilter] : dateFilter) : own;
+      this.map.setFilter(entry.spec.id, (combined ?? null) as FilterSpecification | null);
+    }
+  }
+
+  async setLanguage(language: Language): Promise<void> {
+    await this.loaded;
+    this.map.setLayoutProperty('places-label', 'text-field', placeLabel(language));
+    this.map.setLayoutProperty('regions-label', 'text-field', placeLabel(language));
+  }
+
+  async setSelectedClaim(claimId: string | null): Promise<void> {
+    await this.loaded;
+    const filter: FilterSpecification = ['==', ['get', 'id'], claimId ?? ''];
+    for (const layer of [SELECTED_POINT_LAYER, SELECTED_SHAPE_LAYER]) this.map.setFilter(layer, filter);
+  }
+
+  /** Moves to a shared camera unless the map is already there (moveend feeds the camera back to the state). */
+  jumpTo(camera: Camera): void {
+    const { lng, lat } = this.map.getCenter();
+    const same =
+      Math.abs(lng - camera.center[0]) < 1e-4 &&
+      Math.abs(lat - camera.center[1]) < 1e-4 &&
+      Math.abs(this.map.getZoom() - camera.zoom) < 0.01;
+    if (!same) this.map.jumpTo({ center: camera.center, zoom: camera.zoom });
+  }
+
+  fitBounds(bounds: Bounds, reducedMotion: boolean): void {
+    this.map.fitBounds(bounds, { padding: 40, maxZoom: 13, duration: reducedMotion ? 0 : 800 });
+  }
+
+  /** Names of the style layers that have drawn at least one feature in the current view. */
+  renderedLayerIds(): string[] {
+    const ids = new Set(this.map.queryRenderedFeatures().map((f) => f.layer.id));
+    return [...ids].sort();
+  }
+
+  /** ids of the claims drawn in the current view (any side). */
+  renderedClaimIds(): string[] {
+    const layers = this.entries.filter((e) => e.spec.id.startsWith('claims-')).map((e) => e.spec.id);
+    const ids = this.map.queryRenderedFeatures({ layers }).map((f) => String(f.properties.id));
+    return [...new Set(ids)].sort();
+  }
+
+  remove(): void {
+    this.map.remove();
+  }
+}

@@ -1,0 +1,93 @@
+// Application state as signals, created once from the URL. The functions that change state sit beside it,
+// so components and the URL sync share one set of rules.
+import { batch, computed, signal } from '@preact/signals';
+import type { CheckResult } from './checks/types.ts';
+import type { Story } from './data/story.ts';
+import type { Camera } from './map/camera.ts';
+import type { LayerGroup } from './map/style.ts';
+import { type DateMode, showsOn } from './timeline.ts';
+import type { Language } from './ui/languages.ts';
+import type { UrlState } from './url-state.ts';
+
+export type MapStatus = 'loading' | 'ready' | 'unavailable' | 'failed';
+export type LoadStatus = 'loading' | 'ready' | 'failed';
+
+export function createAppState(initial: UrlState) {
+  const story = signal<Story | null>(null);
+  const date = signal(initial.date);
+  const mode = signal<DateMode>(initial.mode);
+  const state = {
+    mapStatus: signal<MapStatus>('loading'),
+    /** Plain-language problems to show the reader; the rest of the page keeps working. */
+    problems: signal<string[]>([]),
+    story,
+    storyStatus: signal<LoadStatus>('loading'),
+    checks: signal<CheckResult[] | null>(null),
+    checksStatus: signal<LoadStatus>('loading'),
+    layers: signal<ReadonlySet<LayerGroup>>(new Set(initial.layers)),
+    date,
+    mode,
+    selectedClaim: signal<string | null>(initial.claim),
+    selectedCheck: signal<string | null>(initial.check),
+    language: signal<Language>(initial.lang),
+    camera: signal<Camera | null>(initial.camera),
+    /** Claims shown on the chosen day (all sides), in date order. */
+    visibleClaims: computed(() =>
+      (story.value?.claims ?? []).filter((claim) =>
+        showsOn(claim.properties.statementDate, date.value, mode.value),
+      ),
+    ),
+  };
+  return state;
+}
+
+export type AppState = ReturnType<typeof createAppState>;
+
+export function reportProblem(state: AppState, message: string): void {
+  if (!state.problems.value.includes(message)) state.problems.value = [...state.problems.value, message];
+}
+
+export function setLayerVisible(state: AppState, group: LayerGroup, visible: boolean): void {
+  const next = new Set(state.layers.value);
+  if (visible) next.add(group);
+  else next.delete(group);
+  state.layers.value = next;
+}
+
+export function selectClaim(state: AppState, claimId: string | null): void {
+  state.selectedClaim.value = claimId;
+}
+
+export function selectCheck(state: AppState, checkId: string | null): void {
+  batch(() => {
+    state.selectedCheck.value = checkId;
+    // A measurement drawn on a hidden layer would be invisible: show the check overlays.
+    if (checkId) setLayerVisible(state, 'checks', true);
+  });
+}
+
+/** Everything a URL carries, read back from the state (for the address bar and "Copy link"). */
+export function urlStateOf(state: AppState): UrlState {
+  return {
+    layers: [...state.layers.value],
+    date: state.date.value,
+    mode: state.mode.value,
+    claim: state.selectedClaim.value,
+    check: state.selectedCheck.value,
+    lang: state.language.value,
+    camera: state.camera.value,
+  };
+}
+
+/** Applies a parsed URL (back/forward navigation) in one batch. */
+export function applyUrlState(state: AppState, url: UrlState): void {
+  batch(() => {
+    state.layers.value = new Set(url.layers);
+    state.date.value = url.date;
+    state.mode.value = url.mode;
+    state.selectedClaim.value = url.claim;
+    state.selectedCheck.value = url.check;
+    state.language.value = url.lang;
+    if (url.camera) state.camera.value = url.camera;
+  });
+}

@@ -1,0 +1,46 @@
+// The story's calendar: which claims a reader sees on a given day.
+import type { ExpressionSpecification } from 'maplibre-gl';
+
+export const FIRST_DAY = '2021-05-11';
+export const LAST_DAY = '2021-06-03';
+
+/** "cumulative": every claim made up to and including the day; "day": only claims made that day. */
+export type DateMode = 'cumulative' | 'day';
+
+const DAY_MS = 86_400_000;
+
+function toUtcMs(isoDate: string): number {
+  return Date.parse(`${isoDate}T00:00:00Z`);
+}
+
+/** Every day of the story, in order. */
+export function storyDays(first = FIRST_DAY, last = LAST_DAY): string[] {
+  const days: string[] = [];
+  for (let t = toUtcMs(first); t <= toUtcMs(last); t += DAY_MS)
+    days.push(new Date(t).toISOString().slice(0, 10));
+  return days;
+}
+
+export function isStoryDay(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && storyDays().includes(value);
+}
+
+/** Whether a claim made on `statementDate` shows on `day`. ISO dates compare correctly as strings. */
+export function showsOn(statementDate: string, day: string, mode: DateMode): boolean {
+  return mode === 'day' ? statementDate === day : statementDate <= day;
+}
+
+/** The same rule as a MapLibre filter on the `statementDate` property. */
+export function dateFilter(day: string, mode: DateMode): ExpressionSpecification {
+  return [mode === 'day' ? '==' : '<=', ['get', 'statementDate'], day];
+}
+
+/** "12 May 2021", in English, whatever the reader's locale: interface strings are English (ui/strings.ts). */
+export function formatDay(isoDate: string): string {
+  return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}

@@ -1,0 +1,106 @@
+// Every user-facing string of the interface, in one place so it can be translated.
+// Data text (names, quotes, summaries) comes from data/ and is never stored here.
+import type { Verdict } from '../checks/types.ts';
+import type { LayerGroup } from '../map/style.ts';
+
+export const STRINGS = {
+  title: 'Armenia–Azerbaijan border crisis, May–June 2021',
+  subtitle:
+    'What each side claimed, where, when and on whose word — with the reported figures checked against the map.',
+  mapLabel: 'Map of the Armenia–Azerbaijan border region: Syunik, Gegharkunik and Kalbajar',
+  mapLoading: 'Loading the map…',
+  dataLoading: 'Loading the claims and places…',
+  checksLoading: 'Measuring the reported figures…',
+  noWebGl:
+    'The map cannot be drawn in this browser: it needs WebGL 2, which is turned off or not supported here. Every claim and check is listed in text on this page.',
+  mapFailed: 'The map could not be started.',
+  problemHeading: 'Something did not load',
+  dismiss: 'Dismiss',
+  panelLabel: 'Story panel',
+  expandPanel: 'Show more of the panel',
+  collapsePanel: 'Show more of the map',
+
+  areasHeading: 'Areas of the story',
+  layersHeading: 'Layers',
+  legendHeading: 'How to read the map',
+  timelineHeading: 'Timeline',
+  claimsHeading: 'Claims',
+  checksHeading: 'Figures checked',
+  languageLabel: 'Place names in',
+  copyLink: 'Copy link',
+  linkCopied: 'Link copied',
+  linkCopyFailed: 'Copy failed: the link is in the address bar',
+
+  timelineDay: 'Day',
+  timelineCumulative: 'Up to this day',
+  timelineDayOnly: 'This day only',
+  timelinePrevious: 'Previous day',
+  timelineNext: 'Next day',
+  timelinePlay: 'Play',
+  timelinePause: 'Pause',
+  claimsShown: (shown: number, total: number) => `${shown} of ${total} claims shown for this date`,
+  noClaimsThatDay: 'No claims were made on this day.',
+
+  claimMadeOn: 'Said on',
+  claimAbout: 'About events of',
+  claimSource: 'Source',
+  claimQuote: 'In their words',
+  claimAnswers: 'This answers',
+  claimAnsweredBy: 'Answered by',
+  claimChecks: 'Figures checked in this claim',
+  claimNoPlace: 'This statement names no place, so it is not drawn on the map.',
+  claimApproximate: (metres: number) => `Position approximate: within about ${formatMetres(metres)}.`,
+  claimGeometryBasis: 'How it is drawn',
+  claimNotes: 'Notes on the sources',
+  closeCard: 'Back to the list',
+  showOnMap: 'Show on map',
+  publishedInferred: '(date inferred from the text)',
+
+  checkReported: 'Reported',
+  checkMeasured: 'Measured',
+  checkTolerance: 'Tolerance',
+  checkMethod: 'Method',
+  checkCaveats: 'Caveats',
+  checkShowOnMap: 'Draw on map',
+  checkSelected: 'Drawn on map',
+} as const;
+
+export const LAYER_LABELS: Record<LayerGroup, string> = {
+  'claims-armenia': 'Armenian side’s claims',
+  'claims-azerbaijan': 'Azerbaijani side’s claims',
+  'claims-third-party': 'Third-party statements',
+  places: 'Places',
+  border: 'Border (OpenStreetMap, c. 2017)',
+  lake: 'Lake Sev outline (schematic)',
+  checks: 'Measurements of checked figures',
+};
+
+export const SIDE_LABELS = {
+  armenia: 'Armenian side',
+  azerbaijan: 'Azerbaijani side',
+  'third-party': 'Third party',
+} as const;
+
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  consistent: 'Consistent',
+  'roughly-consistent': 'Roughly consistent',
+  inconsistent: 'Inconsistent',
+  'cannot-check': 'Cannot be checked',
+};
+
+export const AREAS = [
+  { id: 'lake-sev', label: 'Lake Sev, Goris and Verishen', places: ['lake-sev', 'goris', 'verishen'] },
+  {
+    id: 'vardenis',
+    label: 'Vardenis, Verin Shorzha, Kut and Sotk',
+    places: ['vardenis', 'verin-shorzha', 'kut', 'sotk'],
+  },
+  { id: 'kalbajar', label: 'Kalbajar and the Armudlu direction', places: ['kalbajar', 'armudlu-direction'] },
+  { id: 'region', label: 'Whole region', places: [] },
+] as const;
+
+export function formatMetres(metres: number): string {
+  return metres >= 1000
+    ? `${(metres / 1000).toLocaleString('en-GB', { maximumFractionDigits: 1 })} km`
+    : `${Math.round(metres)} m`;
+}

@@ -1,0 +1,117 @@
+// The shareable part of the app's state, as URL query parameters. Pure: parse and serialize, no DOM.
+// Unknown or malformed parameters are dropped with a warning that names them; they never break the page.
+import type { Camera } from './map/camera.ts';
+import { LAYER_GROUPS, type LayerGroup } from './map/style.ts';
+import { type DateMode, isStoryDay, LAST_DAY } from './timeline.ts';
+import { LANGUAGES, type Language } from './ui/languages.ts';
+
+export interface UrlState {
+  layers: LayerGroup[];
+  date: string;
+  mode: DateMode;
+  claim: string | null;
+  check: string | null;
+  lang: Language;
+  camera: Camera | null;
+}
+
+export const DEFAULT_LAYERS: LayerGroup[] = [...LAYER_GROUPS];
+
+export const DEFAULT_URL_STATE: UrlState = {
+  layers: DEFAULT_LAYERS,
+  date: LAST_DAY,
+  mode: 'cumulative',
+  claim: null,
+  check: null,
+  lang: 'en',
+  camera: null,
+};
+
+/** Parameter names this module owns; others (e.g. the embed's) are left to their own parser. */
+export const URL_KEYS = ['layers', 'date', 'mode', 'claim', 'check', 'lang', 'map'] as const;
+
+const ID = /^[a-z0-9][a-z0-9-]{0,80}$/;
+
+export interface Parsed<T> {
+  value: T;
+  warnings: string[];
+}
+
+export function parseUrlState(search: string): Parsed<UrlState> {
+  const params = new URLSearchParams(search);
+  const warnings: string[] = [];
+  const state: UrlState = { ...DEFAULT_URL_STATE, layers: [...DEFAULT_LAYERS] };
+  const warn = (key: string, value: string, expected: string) =>
+    warnings.push(`Ignored URL parameter ${key}=${JSON.stringify(value)}: expected ${expected}.`);
+
+  const layers = params.get('layers');
+  if (layers !== null) {
+    const names = layers === '' ? [] : layers.split(',');
+    const unknown = names.filter((name) => !(LAYER_GROUPS as readonly string[]).includes(name));
+    if (unknown.length) warn('layers', unknown.join(','), `names from ${LAYER_GROUPS.join(', ')}`);
+    state.layers = LAYER_GROUPS.filter((group) => names.includes(group));
+  }
+  const date = params.get('date');
+  if (date !== null) {
+    if (isStoryDay(date)) state.date = date;
+    else warn('date', date, 'a day from 2021-05-11 to 2021-06-03 (YYYY-MM-DD)');
+  }
+  const mode = params.get('mode');
+  if (mode !== null) {
+    if (mode === 'cumulative' || mode === 'day') state.mode = mode;
+    else warn('mode', mode, '"cumulative" or "day"');
+  }
+  for (const key of ['claim', 'check'] as const) {
+    const id = params.get(key);
+    if (id === null) continue;
+    if (ID.test(id)) state[key] = id;
+    else warn(key, id, 'an id of lowercase letters, digits and dashes');
+  }
+  const lang = params.get('lang');
+  if (lang !== null) {
+    if ((LANGUAGES as string[]).includes(lang)) state.lang = lang as Language;
+    else warn('lang', lang, `one of ${LANGUAGES.join(', ')}`);
+  }
+  const map = params.get('map');
+  if (map !== null) {
+    const camera = parseCamera(map);
+    if (camera) state.camera = camera;
+    else warn('map', map, 'zoom/latitude/longitude, e.g. 11/39.60/46.23');
+  }
+  return { value: state, warnings };
+}
+
+/** "zoom/lat/lon", the order MapLibre's own hash uses. */
+export function parseCamera(text: string): Camera | null {
+  const parts = text.split('/');
+  if (parts.length !== 3 || parts.some((part) => part.trim() === '')) return null;
+  const [zoom, lat, lon] = parts.map(Number);
+  const ok =
+    [zoom, lat, lon].every(Number.isFinite) &&
+    zoom >= 0 &&
+    zoom <= 22 &&
+    Math.abs(lat) <= 85 &&
+    Math.abs(lon) <= 180;
+  return ok ? { zoom, center: [lon, lat] } : null;
+}
+
+export function formatCamera({ zoom, center: [lon, lat] }: Camera): string {
+  return `${zoom.toFixed(2)}/${lat.toFixed(4)}/${lon.toFixed(4)}`;
+}
+
+/** Only what differs from the defaults goes in the URL, so links stay short. */
+export function serializeUrlState(state: UrlState): string {
+  const params = new URLSearchParams();
+  const sameLayers =
+    state.layers.length === DEFAULT_LAYERS.length &&
+    DEFAULT_LAYERS.every((layer) => state.layers.includes(layer));
+  if (!sameLayers) params.set('layers', LAYER_GROUPS.filter((g) => state.layers.includes(g)).join(','));
+  if (state.date !== DEFAULT_URL_STATE.date) params.set('date', state.date);
+  if (state.mode !== DEFAULT_URL_STATE.mode) params.set('mode', state.mode);
+  if (state.claim) params.set('claim', state.claim);
+  if (state.check) params.set('check', state.check);
+  if (state.lang !== DEFAULT_URL_STATE.lang) params.set('lang', state.lang);
+  if (state.camera) params.set('map', formatCamera(state.camera));
+  const text = params.toString().replaceAll('%2C', ',').replaceAll('%2F', '/');
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,31 @@
+// The benchmark's baseline: the least a page can do to draw the same basemap and border files with MapLibre.
+// No UI, no fonts, no lazy loading: the app's time to idle is reported as a ratio of this page's.
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import { dataUrl } from '../../src/data/urls.ts';
+import { STORY_BOUNDS } from '../../src/map/camera.ts';
+
+setWorkerUrl(workerUrl);
+const base = document.baseURI;
+const map = new MapLibreMap({
+  container: 'map',
+  bounds: STORY_BOUNDS,
+  fitBoundsOptions: { padding: 24 },
+  style: {
+    version: 8,
+    sources: {
+      basemap: { type: 'geojson', data: dataUrl('basemap', base) },
+      border: { type: 'geojson', data: dataUrl('border', base) },
+    },
+    layers: [
+      { id: 'water', type: 'background', paint: { 'background-color': '#c9d8e3' } },
+      { id: 'land', type: 'fill', source: 'basemap', paint: { 'fill-color': '#f5f3ee' } },
+      { id: 'border', type: 'line', source: 'border', paint: { 'line-color': '#333', 'line-width': 2 } },
+    ],
+  },
+});
+map.once('idle', () => {
+  document.documentElement.dataset.mapState = 'idle';
+  performance.mark('map-idle');
+});

@@ -1,0 +1,205 @@
+// A reader exploring the built app: layers by accessible name, a claim by keyboard, the timeline,
+// a shared link restored, the checks drawn, and axe-core on the page.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DIST,
+  launchChromium,
+  type PageLog,
+  recordPage,
+  SCREENSHOTS,
+  type StaticServer,
+  serveFolder,
+  waitForMapIdle,
+} from './harness.ts';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+async function renderedClaims(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.__conflictMap?.renderedClaimIds() ?? []);
+}
+
+/** Waits until the map has redrawn after a change, or fails with the page's state. */
+async function settle(page: Page, log: PageLog): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        const map = window.__conflictMap?.map;
+        if (!map) throw new Error('no map');
+        map.once('idle', () => done());
+        map.triggerRepaint();
+      }),
+  );
+  expect(log.consoleErrors).toEqual([]);
+}
+
+describe('exploring the story', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await serveFolder(DIST);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(path = '/', viewport = { width: 1280, height: 800 }) {
+    const page = await browser.newPage({ viewport });
+    const log = recordPage(page);
+    await page.goto(`${server.origin}${path}`);
+    await waitForMapIdle(page, log);
+    return { page, log };
+  }
+
+  it('toggles each side’s claims by the checkbox’s accessible name', async () => {
+    const { page, log } = await open('/?map=9.5/39.85/46.05');
+    const before = await renderedClaims(page);
+    expect(before.some((id) => id.startsWith('am-'))).toBe(true);
+    expect(before.some((id) => id.startsWith('az-'))).toBe(true);
+
+    await page.getByRole('checkbox', { name: /Azerbaijani side’s claims/ }).uncheck();
+    await settle(page, log);
+    const withoutAz = await renderedClaims(page);
+    expect(withoutAz.some((id) => id.startsWith('az-'))).toBe(false);
+    expect(withoutAz.some((id) => id.startsWith('am-'))).toBe(true);
+
+    await page.getByRole('checkbox', { name: /Armenian side’s claims/ }).uncheck();
+    await settle(page, log);
+    expect(await renderedClaims(page)).toEqual([]);
+
+    await page.getByRole('checkbox', { name: /Azerbaijani side’s claims/ }).check();
+    await settle(page, log);
+    const onlyAz = await renderedClaims(page);
+    expect(onlyAz.length).toBeGreaterThan(0);
+    expect(onlyAz.every((id) => id.startsWith('az-'))).toBe(true);
+    await page.close();
+  });
+
+  it('opens a claim from the list by keyboard and shows its verbatim quote as text', async () => {
+    const { page } = await open();
+    const item = page.getByRole('button', { name: /Goris/ }).filter({ hasText: 'Yolyan' }).first();
+    await item.focus();
+    await page.keyboard.press('Enter');
+    const card = page.locator('article.claim-card');
+    await card.waitFor();
+    await expect
+      .poll(() => card.locator('blockquote').textContent())
+      .toContain('Azerbaijan claims control over 30-percent of the lake');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('claim-card-heading');
+    expect(page.url()).toContain('claim=am-goris-2021-05-12-verishen');
+    await page.close();
+  });
+
+  it('moves the timeline and sees claims appear and disappear', async () => {
+    const { page, log } = await open('/?map=8.2/39.85/46.0');
+    const all = await renderedClaims(page);
+    const slider = page.getByRole('slider', { name: 'Day' });
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await settle(page, log);
+    const firstDay = await renderedClaims(page);
+    expect(firstDay.length).toBeLessThan(all.length);
+    // 1 June: Azerbaijan's Armudlu claim (stated 2 June) is not yet on the map; a day later it is.
+    await page.goto(`${server.origin}/?map=8.2/39.85/46.0&date=2021-06-01`);
+    await waitForMapIdle(page, log);
+    expect(await renderedClaims(page)).not.toContain('az-mod-2021-06-01-armudlu');
+    await page.getByRole('button', { name: 'Next day' }).click();
+    await settle(page, log);
+    expect(await renderedClaims(page)).toContain('az-mod-2021-06-01-armudlu');
+    await page.getByRole('radio', { name: 'This day only' }).check();
+    await settle(page, log);
+    const dayOnly = await renderedClaims(page);
+    expect(dayOnly).toContain('az-mod-2021-06-01-armudlu');
+    expect(dayOnly.some((id) => id.includes('2021-05-12'))).toBe(false);
+    await page.close();
+  });
+
+  it('restores the same state from a copied link, and back/forward work', async () => {
+    const { page, log } = await open();
+    await page.getByRole('checkbox', { name: /Places/ }).uncheck();
+    await page.getByRole('combobox', { name: /Place names in/ }).selectOption('hy');
+    await page.getByRole('slider', { name: 'Day' }).focus();
+    await page.keyboard.press('Home');
+    await settle(page, log);
+    const url = page.url();
+    expect(url).toContain('lang=hy');
+    expect(url).toContain('date=2021-05-11');
+    expect(url).not.toMatch(/layers=[^&]*places/);
+
+    const second = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const secondLog = recordPage(second);
+    await second.goto(url);
+    await waitForMapIdle(second, secondLog);
+    expect(await second.getByRole('checkbox', { name: /Places/ }).isChecked()).toBe(false);
+    expect(await second.getByRole('combobox', { name: /Place names in/ }).inputValue()).toBe('hy');
+    expect(await second.getByRole('slider', { name: 'Day' }).getAttribute('aria-valuetext')).toBe(
+      '11 May 2021',
+    );
+    await second.close();
+
+    await page.goBack();
+    await expect.poll(() => page.url()).not.toContain('date=2021-05-11');
+    await page.goForward();
+    await expect.poll(() => page.url()).toContain('date=2021-05-11');
+    await page.close();
+  });
+
+  it('draws a selected check on the map', async () => {
+    const { page, log } = await open();
+    await page.getByRole('tab', { name: /Figures checked/ }).click();
+    const draw = page.getByRole('button', { name: /Draw on map/ }).first();
+    await draw.waitFor();
+    await draw.click();
+    await settle(page, log);
+    const drawn = await page.evaluate(() => window.__conflictMap?.renderedLayerIds() ?? []);
+    expect(drawn.some((id) => id.startsWith('measure-'))).toBe(true);
+    await page.close();
+  });
+
+  it('has no serious or critical axe-core violations', async () => {
+    const { page } = await open();
+    await page.addScriptTag({ content: AXE_SOURCE });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (c: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(document);
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+    });
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious, JSON.stringify(violations)).toEqual([]);
+    await page.close();
+  });
+
+  for (const [name, viewport] of [
+    ['phone-360x740', { width: 360, height: 740 }],
+    ['desktop-1280x800', { width: 1280, height: 800 }],
+  ] as const) {
+    it(`is usable at ${name} with no horizontal scrolling`, async () => {
+      const { page } = await open('/', viewport);
+      await page.screenshot({ path: join(SCREENSHOTS, `explore-${name}.png`) });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        viewport.width,
+      );
+      // Touch targets: every button and checkbox row is at least 44 px tall.
+      const small = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.sidebar button, .check-row, .header-tools button')]
+          .filter((el) => el.offsetParent !== null && el.getBoundingClientRect().height < 44)
+          .map((el) => el.textContent?.trim().slice(0, 40)),
+      );
+      expect(small).toEqual([]);
+      await page.close();
+    });
+  }
+});

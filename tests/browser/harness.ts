@@ -1,0 +1,129 @@
+// Shared plumbing for the browser tests: a static server for dist/, the system Chromium, and waits that give up
+// with a message instead of hanging.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const DIST = join(ROOT, 'dist');
+export const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
+
+/** Flags that give headless Chromium software WebGL 2 and stop it from calling home. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+];
+
+export function chromiumPath(): string {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH is set to ${fromEnv}, but no file is there.`);
+    return fromEnv;
+  }
+  const found = CANDIDATES.find((path) => existsSync(path));
+  if (!found) {
+    throw new Error(
+      'No Chromium found. Install it (Debian: apt-get install -y chromium; macOS: brew install --cask chromium) ' +
+        'or set CHROME_PATH to a Chrome or Chromium executable.',
+    );
+  }
+  return found;
+}
+
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.geojson': 'application/geo+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+};
+
+export interface StaticServer {
+  origin: string;
+  close: () => Promise<void>;
+}
+
+/** Serves a folder on 127.0.0.1 at a free port. Unknown paths get a 404, never index.html. */
+export async function serveFolder(folder: string): Promise<StaticServer> {
+  if (!existsSync(join(folder, 'index.html'))) {
+    throw new Error(`${folder}/index.html is missing: run \`npm run build\` before the browser tests.`);
+  }
+  const server: Server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(folder, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(folder) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    response.end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+/** What a page did on the network and in its console while a test ran. */
+export interface PageLog {
+  requests: string[];
+  failedRequests: string[];
+  consoleErrors: string[];
+}
+
+export function recordPage(page: Page): PageLog {
+  const log: PageLog = { requests: [], failedRequests: [], consoleErrors: [] };
+  page.on('request', (request) => log.requests.push(request.url()));
+  page.on('requestfailed', (request) =>
+    log.failedRequests.push(`${request.url()} (${request.failure()?.errorText ?? 'failed'})`),
+  );
+  page.on('response', (response) => {
+    if (response.status() >= 400) log.failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') log.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => log.consoleErrors.push(`uncaught: ${error.message}`));
+  return log;
+}
+
+/** Waits for the app to report that the map has settled, or fails saying what the page was doing. */
+export async function waitForMapIdle(page: Page, log: PageLog, timeoutMs = 30_000): Promise<void> {
+  try {
+    await page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, {
+      timeout: timeoutMs,
+    });
+  } catch {
+    const state = await page.evaluate(() => document.documentElement.dataset.mapState ?? '(not set)');
+    throw new Error(
+      `The map did not reach "idle" within ${timeoutMs / 1000} s (map state: ${state}). ` +
+        `Console errors: ${log.consoleErrors.join(' | ') || 'none'}. Failed requests: ${log.failedRequests.join(' | ') || 'none'}.`,
+    );
+  }
+}

@@ -1,0 +1,162 @@
+// The map as a reader sees it: labels in more than one script, screenshots at phone and desktop widths,
+// and a plain message instead of a blank box when WebGL 2 is missing.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DIST,
+  launchChromium,
+  recordPage,
+  SCREENSHOTS,
+  type StaticServer,
+  serveFolder,
+  waitForMapIdle,
+} from './harness.ts';
+
+/** Counts pixels dark enough to be label ink (the light palette draws labels in dark grey on pale land). */
+function inkPixels(png: Buffer): number {
+  const image = PNG.sync.read(png);
+  let ink = 0;
+  for (let i = 0; i < image.data.length; i += 4) {
+    const luminance = 0.2126 * image.data[i] + 0.7152 * image.data[i + 1] + 0.0722 * image.data[i + 2];
+    if (luminance < 140) ink++;
+  }
+  return ink;
+}
+
+async function waitForNextIdle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        const map = window.__conflictMap?.map;
+        if (!map) throw new Error('no map');
+        map.once('idle', () => done());
+        map.triggerRepaint();
+      }),
+  );
+}
+
+describe('map in a real browser', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await serveFolder(DIST);
+    browser = await launchChromium();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('draws an Armenian-script label with the bundled font', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const log = recordPage(page);
+    await page.goto(`${server.origin}/`);
+    await waitForMapIdle(page, log);
+
+    // Centre the map on Armenia's label, at a zoom where country labels show.
+    await page.evaluate(() => {
+      const map = window.__conflictMap?.map;
+      const label = map
+        ?.querySourceFeatures('basemap')
+        .find((f) => f.properties.kind === 'country-label' && f.properties.a3 === 'ARM');
+      if (map && label?.geometry.type === 'Point')
+        map.jumpTo({ center: label.geometry.coordinates as [number, number], zoom: 7 });
+    });
+    await waitForNextIdle(page);
+    const anchor = await page.evaluate(() => {
+      const map = window.__conflictMap?.map;
+      const label = map
+        ?.queryRenderedFeatures({ layers: ['country-labels'] })
+        .find((feature) => feature.properties.a3 === 'ARM');
+      if (!map || !label || label.geometry.type !== 'Point') return null;
+      const point = map.project(label.geometry.coordinates as [number, number]);
+      const box = map.getContainer().getBoundingClientRect();
+      return { x: point.x + box.left, y: point.y + box.top, text: String(label.properties.nameNative) };
+    });
+    expect(anchor, 'the Armenia label is placed in the first view').not.toBeNull();
+    if (!anchor) return;
+    expect(anchor.text).toMatch(/[\u0530-\u058F]/);
+
+    const clip = { x: anchor.x - 90, y: anchor.y - 30, width: 180, height: 60 };
+    const withArmenian = await page.screenshot({ clip });
+    await page.evaluate(() =>
+      window.__conflictMap?.map.setLayoutProperty('country-labels', 'text-field', ['get', 'name']),
+    );
+    await waitForNextIdle(page);
+    const englishOnly = await page.screenshot({ clip });
+
+    // The Armenian line adds ink: if its glyphs were missing, the two images would hold the same amount.
+    expect(inkPixels(withArmenian)).toBeGreaterThan(inkPixels(englishOnly) * 1.4);
+    const fontRequests = log.requests.filter((url) => url.includes('noto-sans-armenian'));
+    expect(fontRequests.length, 'the bundled Armenian font was fetched').toBeGreaterThan(0);
+    expect(log.failedRequests).toEqual([]);
+    await page.close();
+  });
+
+  for (const [name, viewport] of [
+    ['phone-390x844', { width: 390, height: 844 }],
+    ['desktop-1280x800', { width: 1280, height: 800 }],
+  ] as const) {
+    it(`renders the region at ${name}`, async () => {
+      const page = await browser.newPage({ viewport });
+      const log = recordPage(page);
+      await page.goto(`${server.origin}/`);
+      await waitForMapIdle(page, log);
+      await page.screenshot({ path: join(SCREENSHOTS, `map-${name}.png`) });
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scrollWidth, 'no horizontal scrolling').toBeLessThanOrEqual(viewport.width);
+      expect(log.consoleErrors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('explains in words when the browser has no WebGL 2', async () => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    const log = recordPage(page);
+    await page.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (
+        this: HTMLCanvasElement,
+        type: string,
+        ...rest: unknown[]
+      ) {
+        if (type === 'webgl2' || type === 'webgl') return null;
+        return original.call(this, type as '2d', ...(rest as []));
+      } as typeof original;
+    });
+    await page.goto(`${server.origin}/`);
+    const message = page.getByRole('alert').filter({ hasText: 'WebGL 2' });
+    await message.waitFor({ timeout: 10_000 });
+    expect(await message.textContent()).toContain('cannot be drawn');
+    expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('explains in words when MapLibre itself cannot start WebGL (GPUInitializationError)', async () => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    const log = recordPage(page);
+    // The app's probe gets a context; MapLibre's own request then fails, as on a blocklisted GPU.
+    await page.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      let webgl2Calls = 0;
+      HTMLCanvasElement.prototype.getContext = function (
+        this: HTMLCanvasElement,
+        type: string,
+        ...rest: unknown[]
+      ) {
+        if (type === 'webgl2' && ++webgl2Calls > 1) return null;
+        return original.call(this, type as '2d', ...(rest as []));
+      } as typeof original;
+    });
+    await page.goto(`${server.origin}/`);
+    const message = page.getByRole('alert').filter({ hasText: 'WebGL 2' });
+    await message.waitFor({ timeout: 20_000 });
+    expect(log.consoleErrors.filter((text) => text.startsWith('uncaught'))).toEqual([]);
+    await page.close();
+  });
+});
