@@ -1,9 +1,10 @@
 // Application state as signals, created once from the URL. The functions that change state sit beside it,
 // so components and the URL sync share one set of rules.
 import { batch, computed, signal } from '@preact/signals';
+import { bbox } from '@turf/turf';
 import type { CheckResult } from './checks/types.ts';
 import type { Story } from './data/story.ts';
-import type { Camera } from './map/camera.ts';
+import type { Bounds, Camera } from './map/camera.ts';
 import type { LayerGroup } from './map/style.ts';
 import { type DateMode, showsOn } from './timeline.ts';
 import type { Language } from './ui/languages.ts';
@@ -31,6 +32,8 @@ export function createAppState(initial: UrlState) {
     selectedCheck: signal<string | null>(initial.check),
     language: signal<Language>(initial.lang),
     camera: signal<Camera | null>(initial.camera),
+    /** A box the map should move to, set when a reader picks something to look at. */
+    frame: signal<Bounds | null>(null),
     /** Claims shown on the chosen day (all sides), in date order. */
     visibleClaims: computed(() =>
       (story.value?.claims ?? []).filter((claim) =>
@@ -54,15 +57,33 @@ export function setLayerVisible(state: AppState, group: LayerGroup, visible: boo
   state.layers.value = next;
 }
 
-export function selectClaim(state: AppState, claimId: string | null): void {
-  state.selectedClaim.value = claimId;
+/** The box around a geometry, grown a little so it does not touch the edges; null for no geometry. */
+function boundsOf(geometry: GeoJSON.Geometry | GeoJSON.FeatureCollection | null | undefined): Bounds | null {
+  if (!geometry || ('features' in geometry && geometry.features.length === 0)) return null;
+  const [west, south, east, north] = bbox(geometry);
+  const margin = Math.max(0.01, (east - west) * 0.15, (north - south) * 0.15);
+  return [west - margin, south - margin, east + margin, north + margin];
 }
 
+/** Opens a claim's card and frames what it claims on the map. */
+export function selectClaim(state: AppState, claimId: string | null): void {
+  batch(() => {
+    state.selectedClaim.value = claimId;
+    const claim = state.story.value?.claims.find((c) => c.properties.id === claimId);
+    const bounds = boundsOf(claim?.geometry);
+    if (bounds) state.frame.value = bounds;
+  });
+}
+
+/** Draws a check's measurement and frames it. */
 export function selectCheck(state: AppState, checkId: string | null): void {
   batch(() => {
     state.selectedCheck.value = checkId;
     // A measurement drawn on a hidden layer would be invisible: show the check overlays.
     if (checkId) setLayerVisible(state, 'checks', true);
+    const check = state.checks.value?.find((c) => c.id === checkId);
+    const bounds = boundsOf(check?.geometry);
+    if (bounds) state.frame.value = bounds;
   });
 }
 

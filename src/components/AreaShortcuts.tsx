@@ -20,14 +20,17 @@ export function boundsOfPlaces(state: AppState, ids: readonly string[]): Bounds 
   ];
 }
 
-export function AreaShortcuts({ onFrame }: { onFrame: (places: readonly string[]) => void }) {
+export function AreaShortcuts({ state }: { state: AppState }) {
+  const frame = (places: readonly string[]) => {
+    state.frame.value = places.length ? boundsOfPlaces(state, places) : STORY_BOUNDS;
+  };
   return (
     <nav class="panel-section" aria-labelledby="areas-heading">
       <h2 id="areas-heading">{STRINGS.areasHeading}</h2>
       <ul class="area-list">
         {AREAS.map((area) => (
           <li key={area.id}>
-            <button type="button" onClick={() => onFrame(area.places)}>
+            <button type="button" onClick={() => frame(area.places)}>
               {area.label}
             </button>
           </li>

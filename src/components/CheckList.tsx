@@ -21,7 +21,7 @@ function CheckItem({ check, state }: { check: CheckResult; state: AppState }) {
               <>
                 {' · '}
                 <button type="button" class="link-button" onClick={() => selectClaim(state, check.claim)}>
-                  the claim
+                  {STRINGS.checkClaimLink}
                 </button>
               </>
             ) : null}

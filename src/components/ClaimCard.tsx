@@ -19,7 +19,7 @@ function safeHref(url: string | null): string | null {
 }
 
 function SourceLine({ source }: { source: Source | undefined }) {
-  if (!source) return <p class="muted">Source not found in the data.</p>;
+  if (!source) return <p class="muted">{STRINGS.sourceMissing}</p>;
   const href = safeHref(source.url);
   return (
     <p class="claim-source">
@@ -51,7 +51,7 @@ function Exchange({ story, claim, state }: { story: Story; claim: ClaimFeature; 
     ...related.filter((c, i) => related.findIndex((d) => d.properties.id === c.properties.id) === i),
   ];
   return (
-    <section class="exchange" aria-label="Who says what">
+    <section class="exchange" aria-label={STRINGS.exchangeLabel}>
       <h3>
         {STRINGS.claimAnswers} / {STRINGS.claimAnsweredBy.toLowerCase()}
       </h3>
@@ -61,7 +61,7 @@ function Exchange({ story, claim, state }: { story: Story; claim: ClaimFeature; 
           if (ofSide.length === 0) return null;
           return (
             <div class="exchange-column" key={side}>
-              <h4>{SIDE_LABELS[side]} says</h4>
+              <h4>{STRINGS.sideSays(SIDE_LABELS[side])}</h4>
               <ul>
                 {ofSide.map(({ properties: c }) => (
                   <li key={c.id}>

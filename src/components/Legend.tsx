@@ -1,5 +1,5 @@
 import { LIGHT } from '../map/palette.ts';
-import { SIDE_LABELS, STRINGS } from '../ui/strings.ts';
+import { STRINGS } from '../ui/strings.ts';
 
 const SIZE = 28;
 
@@ -56,11 +56,11 @@ export function Legend() {
       <ul>
         <li>
           <SideSwatch side="armenia" />
-          <span>{SIDE_LABELS.armenia}: blue, “/” hatching, solid outline, round markers.</span>
+          <span>{STRINGS.legendArmenia}</span>
         </li>
         <li>
           <SideSwatch side="azerbaijan" />
-          <span>{SIDE_LABELS.azerbaijan}: orange, “\” hatching, dashed outline, diamond markers.</span>
+          <span>{STRINGS.legendAzerbaijan}</span>
         </li>
         <li>
           <Swatch>
@@ -110,7 +110,7 @@ export function Legend() {
             <circle cx="6" cy="20" r="4" fill={LIGHT.measure} />
             <circle cx="50" cy="8" r="4" fill={LIGHT.measure} />
           </Swatch>
-          <span>Measurement of a checked figure (purple).</span>
+          <span>{STRINGS.legendMeasure}</span>
         </li>
       </ul>
     </details>

@@ -5,6 +5,7 @@ import type { MapView } from '../map/map-view.ts';
 import { DARK, LIGHT } from '../map/palette.ts';
 import { type AppState, reportProblem, selectClaim } from '../state.ts';
 import { dateFilter } from '../timeline.ts';
+import { prefersReducedMotion } from '../ui/motion.ts';
 import { STRINGS } from '../ui/strings.ts';
 import { hasWebGl2 } from '../webgl.ts';
 
@@ -34,6 +35,10 @@ function bindMapToState(view: MapView, state: AppState): () => void {
       const camera = state.camera.value;
       if (camera) view.jumpTo(camera);
     }),
+    effect(() => {
+      const bounds = state.frame.value;
+      if (bounds) view.fitBounds(bounds, prefersReducedMotion());
+    }),
     effect(() => void view.setSelectedClaim(state.selectedClaim.value)),
     effect(() => {
       const check = state.checks.value?.find((c) => c.id === state.selectedCheck.value);
@@ -46,7 +51,7 @@ function bindMapToState(view: MapView, state: AppState): () => void {
 }
 
 /** Mounts the map after first paint. The page is usable before MapLibre has even downloaded. */
-export function MapPanel({ state, onReady }: { state: AppState; onReady: (view: MapView) => void }) {
+export function MapPanel({ state }: { state: AppState }) {
   const container = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -82,7 +87,6 @@ export function MapPanel({ state, onReady }: { state: AppState; onReady: (view: 
         view = created;
         window.__conflictMap = created;
         unbind = bindMapToState(created, state);
-        onReady(created);
       })
       .catch((error: unknown) => {
         // MapLibre throws GPUInitializationError when WebGL 2 exists but cannot be initialised.

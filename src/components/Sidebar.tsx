@@ -14,15 +14,7 @@ type Tab = 'claims' | 'checks';
  * Everything besides the map. On wide screens a side panel; on phones a bottom sheet over the map
  * (styles.css), which the reader can raise to read or lower to look at the map.
  */
-export function Sidebar({
-  state,
-  reducedMotion,
-  onFrame,
-}: {
-  state: AppState;
-  reducedMotion: boolean;
-  onFrame: (places: readonly string[]) => void;
-}) {
+export function Sidebar({ state }: { state: AppState }) {
   const tab = useSignal<Tab>(state.selectedCheck.value ? 'checks' : 'claims');
   const expanded = useSignal(false);
   const claim = state.selectedClaim.value;
@@ -40,7 +32,7 @@ export function Sidebar({
       >
         {expanded.value ? STRINGS.collapsePanel : STRINGS.expandPanel}
       </button>
-      <Timeline state={state} reducedMotion={reducedMotion} />
+      <Timeline state={state} />
       {claim ? (
         <ClaimCard state={state} claimId={claim} />
       ) : (
@@ -74,7 +66,7 @@ export function Sidebar({
         </section>
       )}
       <LayerPanel state={state} />
-      <AreaShortcuts onFrame={onFrame} />
+      <AreaShortcuts state={state} />
     </aside>
   );
 }

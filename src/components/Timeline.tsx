@@ -2,13 +2,14 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { AppState } from '../state.ts';
 import { formatDay, storyDays } from '../timeline.ts';
+import { prefersReducedMotion } from '../ui/motion.ts';
 import { STRINGS } from '../ui/strings.ts';
 
 const DAYS = storyDays();
 const PLAY_STEP_MS = 900;
 
 /** A day control from 11 May to 3 June 2021: slider, step buttons, play, and cumulative / one-day modes. */
-export function Timeline({ state, reducedMotion }: { state: AppState; reducedMotion: boolean }) {
+export function Timeline({ state }: { state: AppState }) {
   const playing = useSignal(false);
   const index = DAYS.indexOf(state.date.value);
   const setIndex = (i: number) => {
@@ -25,7 +26,7 @@ export function Timeline({ state, reducedMotion }: { state: AppState; reducedMot
         if (next >= DAYS.length) playing.value = false;
         else setIndex(next);
       },
-      reducedMotion ? PLAY_STEP_MS * 2 : PLAY_STEP_MS,
+      prefersReducedMotion() ? PLAY_STEP_MS * 2 : PLAY_STEP_MS,
     );
     return () => clearInterval(timer);
   }, [playing.value]);

@@ -56,6 +56,19 @@ export const STRINGS = {
   showOnMap: 'Show on map',
   publishedInferred: '(date inferred from the text)',
 
+  legendArmenia: 'Armenian side: blue, “/” hatching, solid outline, round markers.',
+  legendAzerbaijan: 'Azerbaijani side: orange, “\\” hatching, dashed outline, diamond markers.',
+  legendApproximate:
+    'Approximate: a hollow marker, or a pale band or disc showing how far the true position may lie.',
+  legendSchematic:
+    'Schematic: a dashed edge. The lake’s outline is built from its reported size, not surveyed.',
+  legendBorder:
+    'Border as OpenStreetMap drew it around 2017. Dotted where it is bridged across a gap in the data.',
+  legendMeasure: 'Measurement of a checked figure (purple).',
+  exchangeLabel: 'Who says what',
+  sideSays: (side: string) => `${side} says`,
+  sourceMissing: 'Source not found in the data.',
+  checkClaimLink: 'the claim',
   checkReported: 'Reported',
   checkMeasured: 'Measured',
   checkTolerance: 'Tolerance',
