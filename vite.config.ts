@@ -22,6 +22,8 @@ export default defineConfig({
   },
   preview: { port: 4173, strictPort: false },
   test: {
+    // The JSON report lets .ci/run print a one-line "N passed, N failed" summary.
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
       {
         extends: true,

@@ -75,10 +75,10 @@ export function MapPanel({ state }: { state: AppState }) {
           camera: state.camera.peek(),
           onProblem: (message) => reportProblem(state, message),
           onIdle: (drawn) => {
-            state.mapStatus.value = 'ready';
-            // "idle" for tests and the benchmark means: the story is drawn, not just the basemap.
+            // "Ready" (and "idle" for tests and the benchmark) means the story is drawn, not just the basemap.
             if (state.storyStatus.peek() === 'loading' || (state.story.peek() && !drawn.storyDrawn())) return;
             document.documentElement.dataset.mapState = 'idle';
+            state.mapStatus.value = 'ready';
             if (performance.getEntriesByName('map-idle').length === 0) performance.mark('map-idle');
           },
           onClaimClick: (id) => selectClaim(state, id),
