@@ -76,10 +76,10 @@ const TOLERANCE_M = {
   border: 10,
   /** Everything else inside STORY_ZONE. */
   story: 15,
-  /** Other Armenian and Azerbaijani outlines and lakes (~1 px at zoom 12). */
-  armAze: 20,
-  /** Neighbouring countries, context only. */
-  context: 50,
+  /** Other Armenian and Azerbaijani outlines and lakes (~1 px at zoom 11.5). */
+  armAze: 30,
+  /** Neighbouring countries, context only: ~1 px at zoom 10, where a reader looks at them at most. */
+  context: 120,
 } as const;
 /** Output precision: 5 decimals = 1.1 m, the precision of the source. */
 const DECIMALS = 5;
