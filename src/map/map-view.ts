@@ -76,6 +76,9 @@ export class MapView {
       attributionControl: false,
       // A news graphic does not need the discrete GPU; some browsers lose the context when asked for it.
       canvasContextAttributes: { powerPreference: 'default' },
+      // Labels appear at once instead of fading in over 300 ms: the fade kept the map from settling
+      // ("idle") for that long on every load and move, for no gain in reading.
+      fadeDuration: 0,
     });
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
