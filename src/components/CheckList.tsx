@@ -1,4 +1,4 @@
-import { formatMeasured, formatPlusMinus, formatReported, formatTolerance } from '../checks/format.ts';
+import { formatMeasured, formatReported, formatTolerance } from '../checks/format.ts';
 import type { CheckResult } from '../checks/types.ts';
 import { type AppState, selectCheck, selectClaim } from '../state.ts';
 import { formatDay } from '../timeline.ts';
@@ -13,7 +13,7 @@ function CheckItem({ check, state }: { check: CheckResult; state: AppState }) {
       <h3 id={headingId}>{check.title}</h3>
       {check.quote ? (
         <blockquote class="check-quote">
-          “{check.quote}”
+          {check.quote}
           <footer>
             {source ? `${source.outlet}, ` : ''}
             {check.statementDate ? formatDay(check.statementDate) : ''}
@@ -35,9 +35,7 @@ function CheckItem({ check, state }: { check: CheckResult; state: AppState }) {
         </div>
         <div>
           <dt>{STRINGS.checkMeasured}</dt>
-          <dd>
-            {formatMeasured(check)} {formatPlusMinus(check.measuredUncertainty, check.unit)}
-          </dd>
+          <dd>{formatMeasured(check)}</dd>
         </div>
         <div>
           <dt>{STRINGS.checkTolerance}</dt>

@@ -7,8 +7,9 @@ import claims from '../../data/claims.geojson?url';
 import lake from '../../data/lake-sev.geojson?url';
 import places from '../../data/places.geojson?url';
 import sources from '../../data/sources.json?url';
+import uncertainty from '../../data/uncertainty.geojson?url';
 
-export const DATA_URLS = { basemap, border, sources, places, lake, claims, checks } as const;
+export const DATA_URLS = { basemap, border, sources, places, lake, claims, checks, uncertainty } as const;
 
 export type DataFile = keyof typeof DATA_URLS;
 
@@ -21,6 +22,7 @@ export const DATA_FILE_NAMES: Record<DataFile, string> = {
   lake: 'data/lake-sev.geojson',
   claims: 'data/claims.geojson',
   checks: 'data/checks.json',
+  uncertainty: 'data/uncertainty.geojson',
 };
 
 /** Absolute URL of a data file: MapLibre fetches sources from its worker, where relative URLs do not resolve. */

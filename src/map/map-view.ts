@@ -65,7 +65,11 @@ export class MapView {
       container,
       style: makeStyle({
         palette,
-        urls: { basemap: dataUrl('basemap', base), border: dataUrl('border', base) },
+        urls: {
+          basemap: dataUrl('basemap', base),
+          border: dataUrl('border', base),
+          uncertainty: dataUrl('uncertainty', base),
+        },
         fontFaces: labelFontFaces(base),
       }),
       ...(camera ? { center: camera.center, zoom: camera.zoom } : { bounds: STORY_BOUNDS }),

@@ -11,6 +11,7 @@ export const SOURCE = {
   lake: 'lake',
   places: 'places',
   claims: 'claims',
+  uncertainty: 'uncertainty',
   measure: 'measure',
 } as const;
 
@@ -51,7 +52,7 @@ export const SELECTED_SHAPE_LAYER = 'selected-shape';
 
 export interface StyleInput {
   palette: Palette;
-  urls: { basemap: string; border: string };
+  urls: { basemap: string; border: string; uncertainty: string };
   fontFaces: StyleSpecification['font-faces'];
 }
 
@@ -113,43 +114,27 @@ function claimLayers(side: Side, p: Palette): LayerEntry[] {
   const dash = SIDE_CUES[side].dash;
   return [
     {
-      // The area within which an approximate line or area may lie: a band as wide as twice its radius.
+      // The area within which an approximate position may lie (data/uncertainty.geojson): pale, dotted edge.
       group,
       dated: true,
       spec: {
         id: `uncertainty-${side}`,
-        type: 'line',
-        source: SOURCE.claims,
-        filter: [
-          'all',
-          sideIs(side),
-          approximate,
-          geometryIs('LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'),
-        ],
-        layout: { 'line-cap': 'round', 'line-join': 'round' },
-        paint: {
-          'line-color': colour,
-          'line-opacity': 0.12,
-          'line-width': metresAsPixels(['get', 'uncertaintyM'], 2),
-        },
+        type: 'fill',
+        source: SOURCE.uncertainty,
+        filter: sideIs(side),
+        // Faint: these areas can be kilometres wide and must not hide what lies under them.
+        paint: { 'fill-color': colour, 'fill-opacity': 0.06 },
       },
     },
     {
       group,
       dated: true,
       spec: {
-        id: `uncertainty-point-${side}`,
-        type: 'circle',
-        source: SOURCE.claims,
-        filter: ['all', sideIs(side), approximate, geometryIs('Point', 'MultiPoint')],
-        paint: {
-          'circle-radius': metresAsPixels(['get', 'uncertaintyM']),
-          'circle-color': colour,
-          'circle-opacity': 0.1,
-          'circle-stroke-color': colour,
-          'circle-stroke-width': 1,
-          'circle-stroke-opacity': 0.6,
-        },
+        id: `uncertainty-edge-${side}`,
+        type: 'line',
+        source: SOURCE.uncertainty,
+        filter: sideIs(side),
+        paint: { 'line-color': colour, 'line-width': 1, 'line-opacity': 0.7, 'line-dasharray': [0.5, 2] },
       },
     },
     {
@@ -439,6 +424,8 @@ export function makeStyle({ palette, urls, fontFaces }: StyleInput): StyleSpecif
       [SOURCE.border]: { type: 'geojson', data: urls.border },
       [SOURCE.lake]: { type: 'geojson', data: EMPTY },
       [SOURCE.claims]: { type: 'geojson', data: EMPTY },
+      // Derived from the claims by scripts/build-uncertainty.ts; fetched by MapLibre's worker directly.
+      [SOURCE.uncertainty]: { type: 'geojson', data: urls.uncertainty },
       [SOURCE.places]: { type: 'geojson', data: EMPTY },
       [SOURCE.measure]: { type: 'geojson', data: EMPTY },
     },

@@ -94,6 +94,8 @@ describe('exploring the story', () => {
       .toContain('Azerbaijan claims control over 30-percent of the lake');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('claim-card-heading');
     expect(page.url()).toContain('claim=am-goris-2021-05-12-verishen');
+    await page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle');
+    await page.screenshot({ path: join(SCREENSHOTS, 'claim-card-1280x800.png') });
     await page.close();
   });
 
@@ -160,6 +162,42 @@ describe('exploring the story', () => {
     await settle(page, log);
     const drawn = await page.evaluate(() => window.__conflictMap?.renderedLayerIds() ?? []);
     expect(drawn.some((id) => id.startsWith('measure-'))).toBe(true);
+    expect(page.url()).toMatch(/check=[a-z0-9-]+/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'check-selected-1280x800.png') });
+    // The depth check: the measured segment from the border to the deepest claimed position.
+    await page
+      .getByRole('button', { name: /Draw on map/ })
+      .nth(1)
+      .click();
+    await settle(page, log);
+    await page.screenshot({ path: join(SCREENSHOTS, 'check-depth-1280x800.png') });
+    await page.close();
+  });
+
+  it('names a broken data file in plain words and keeps the rest of the map working', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const log = recordPage(page);
+    // A truncated claims file (as from a failed deploy) and a missing places file.
+    await page.route(/claims-[^/]*\.geojson$/, (route) =>
+      route.fulfill({
+        contentType: 'application/geo+json',
+        body: '{"type": "FeatureCollection", "features": [',
+      }),
+    );
+    await page.route(/places-[^/]*\.geojson$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(`${server.origin}/`);
+    const alert = page.getByRole('alert').filter({ hasText: 'Something did not load' });
+    await alert.waitFor({ timeout: 15_000 });
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toMatch(/data\/claims\.geojson at line 1, column \d+/);
+    expect(text).toContain('data/places.geojson could not be loaded (HTTP 404)');
+    // The map still draws: basemap, border and lake, with no uncaught errors.
+    await page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, {
+      timeout: 30_000,
+    });
+    const drawn = await page.evaluate(() => window.__conflictMap?.renderedLayerIds() ?? []);
+    expect(drawn).toEqual(expect.arrayContaining(['land-story', 'border']));
+    expect(log.consoleErrors.filter((m) => m.startsWith('uncaught'))).toEqual([]);
     await page.close();
   });
 

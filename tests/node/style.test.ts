@@ -6,7 +6,11 @@ import { hatch, marker } from '../../src/map/patterns.ts';
 import { LAYER_GROUPS, makeLayers, makeStyle, metresAsPixels, placeLabel } from '../../src/map/style.ts';
 import { LANGUAGES } from '../../src/ui/languages.ts';
 
-const urls = { basemap: 'https://example.test/b.geojson', border: 'https://example.test/o.geojson' };
+const urls = {
+  basemap: 'https://example.test/b.geojson',
+  border: 'https://example.test/o.geojson',
+  uncertainty: 'https://example.test/u.geojson',
+};
 const fontFaces = { 'Noto Sans Regular': [{ url: 'https://example.test/f.woff2' }] };
 
 describe('map style', () => {

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { booleanPointInPolygon } from '@turf/turf';
+import { describe, expect, it } from 'vitest';
+import type { Claims } from '../../src/data/types.ts';
+import { geodesicDistanceM } from '../../src/geo/geodesic.ts';
+import { uncertaintyAreas } from '../../src/geo/uncertainty.ts';
+
+const claims: Claims = JSON.parse(readFileSync('data/claims.geojson', 'utf8'));
+const committed = JSON.parse(readFileSync('data/uncertainty.geojson', 'utf8'));
+
+describe('uncertainty areas', () => {
+  it('are up to date with data/claims.geojson (run npm run build:uncertainty after editing claims)', () => {
+    expect(committed).toEqual(uncertaintyAreas(claims));
+  });
+
+  it('cover every claim drawn with a radius, and only those', () => {
+    const expected = claims.features
+      .filter((c) => c.geometry && (c.properties.uncertaintyM ?? 0) > 0)
+      .map((c) => c.properties.id);
+    expect(committed.features.map((f: { properties: { id: string } }) => f.properties.id)).toEqual(expected);
+  });
+
+  it('reach about one radius from a point claim, measured on the ellipsoid', () => {
+    const armudlu = claims.features.find((c) => c.properties.id === 'az-mod-2021-06-01-armudlu');
+    const area = committed.features.find(
+      (f: { properties: { id: string } }) => f.properties.id === 'az-mod-2021-06-01-armudlu',
+    );
+    if (armudlu?.geometry?.type !== 'Point' || !area) throw new Error('Armudlu claim missing');
+    const centre = armudlu.geometry.coordinates as [number, number];
+    expect(booleanPointInPolygon(centre, area)).toBe(true);
+    const radiusM = armudlu.properties.uncertaintyM ?? 0;
+    for (const vertex of area.geometry.coordinates[0] as [number, number][]) {
+      // turf.buffer works on a sphere and the output is rounded to 1e-5°: a few percent, never more.
+      expect(Math.abs(geodesicDistanceM(centre, vertex) - radiusM) / radiusM).toBeLessThan(0.06);
+    }
+  });
+});
