@@ -32,12 +32,12 @@ export function Sidebar({ state }: { state: AppState }) {
       >
         {expanded.value ? STRINGS.collapsePanel : STRINGS.expandPanel}
       </button>
+      {/* An open claim comes first, so on a phone it is what the sheet shows. */}
+      {claim ? <ClaimCard state={state} claimId={claim} /> : null}
       <Timeline state={state} />
-      {claim ? (
-        <ClaimCard state={state} claimId={claim} />
-      ) : (
+      {claim ? null : (
         <section class="panel-section" aria-label={`${STRINGS.claimsHeading} and ${STRINGS.checksHeading}`}>
-          <div role="tablist" class="tabs" aria-label="Lists">
+          <div role="tablist" class="tabs" aria-label={STRINGS.listsLabel}>
             {tabs.map(({ id, label }) => (
               <button
                 key={id}

@@ -21,7 +21,10 @@ export function placesForMap(places: PlaceFeature[]): FeatureCollection<Point, P
     type: 'FeatureCollection',
     features: places.map((place) => {
       const { id, kind, name, altNames, names, uncertaintyM } = place.properties;
-      const others = [...altNames, names.hy, names.az, names.ru].filter((n): n is string => Boolean(n));
+      // The best-known other names (the first alt names, then each language's), once each, for the label.
+      const others = [...new Set([...altNames.slice(0, 3), names.hy, names.az, names.ru])].filter(
+        (n): n is string => Boolean(n) && n !== name,
+      );
       // A region's "uncertainty" is its size (it is a label anchor), not doubt about where it is.
       const positional = kind !== 'region' && kind !== 'district' ? (uncertaintyM ?? 0) : 0;
       return {

@@ -17,6 +17,7 @@ export const STRINGS = {
   problemHeading: 'Something did not load',
   dismiss: 'Dismiss',
   panelLabel: 'Story panel',
+  listsLabel: 'Lists',
   expandPanel: 'Show more of the panel',
   collapsePanel: 'Show more of the map',
 
@@ -76,7 +77,39 @@ export const STRINGS = {
   checkCaveats: 'Caveats',
   checkShowOnMap: 'Draw on map',
   checkSelected: 'Drawn on map',
+
+  // The embed (embed.html) and the "Embed" dialog of the full app.
+  embedButton: 'Embed',
+  embedHeading: 'Embed this map',
+  embedIntro:
+    'Paste this code into your page. The map opens with what you see now (layers, day, selected claim, place names, map view) and sets its own height.',
+  embedCodeLabel: 'Embed code',
+  embedCopy: 'Copy code',
+  embedCopied: 'Code copied',
+  embedCopyFailed: 'Copy failed: select the code and copy it',
+  embedClose: 'Close',
+  embedNotes:
+    'The script resizes the frame to fit the map; pym.js and AMP hosts work too. Serve the map with “Access-Control-Allow-Origin: *” if you drop “allow-same-origin” from the sandbox.',
+  embedFrameTitle:
+    'Interactive map: the Armenia–Azerbaijan border crisis, May–June 2021, and what each side claimed',
+  embedSource:
+    'Sources: statements by each side and news reports, cited under each claim. Basemap © OpenStreetMap contributors.',
+  embedFullMap: 'Open the full map',
+  embedNewWindow: '(opens in a new window)',
+  embedClaimsSummary: (shown: number | null) => `Claims (${shown ?? '…'})`,
+  embedChecksSummary: (count: number | null) => `Figures checked (${count ?? '…'})`,
+  embedChecksOff: 'The figure checks are turned off in this embed.',
 } as const;
+
+/**
+ * MapLibre's own interface texts (its `locale` option). The cooperative-gesture texts are what a reader of an
+ * embedded map sees when the page scrolls instead of the map zooming.
+ */
+export const MAP_LOCALE: Record<string, string> = {
+  'CooperativeGesturesHandler.WindowsHelpText': 'Hold Ctrl and scroll to zoom the map',
+  'CooperativeGesturesHandler.MacHelpText': 'Hold ⌘ and scroll to zoom the map',
+  'CooperativeGesturesHandler.MobileHelpText': 'Use two fingers to move the map',
+};
 
 export const LAYER_LABELS: Record<LayerGroup, string> = {
   'claims-armenia': 'Armenian side’s claims',
