@@ -2,7 +2,7 @@
 // reported by name and left out; a feature with a problem is reported and skipped; everything else is used.
 import type { CheckResult } from '../checks/types.ts';
 import type { Story } from './story.ts';
-import type { ClaimFeature, LakeFeature, PlaceFeature, Source } from './types.ts';
+import type { Border, ClaimFeature, LakeFeature, PlaceFeature, Source } from './types.ts';
 import { DATA_FILE_NAMES, type DataFile, dataUrl } from './urls.ts';
 import {
   type DataFile as CheckedFile,
@@ -86,7 +86,7 @@ function keepSound(files: CheckedFile[], report: Report): Map<string, unknown> {
 }
 
 export async function loadStory(baseUrl: string, report: Report): Promise<Story> {
-  const names: DataFile[] = ['sources', 'places', 'lake', 'claims'];
+  const names: DataFile[] = ['sources', 'places', 'lake', 'claims', 'border'];
   const raw = await Promise.all(names.map((file) => fetchJson(file, baseUrl, report)));
   const files: CheckedFile[] = names.flatMap((file, i) =>
     raw[i] === null ? [] : [{ file: fileName(file), layer: LAYERS[file] as Layer, data: raw[i] }],
@@ -100,6 +100,7 @@ export async function loadStory(baseUrl: string, report: Report): Promise<Story>
     claims: get<ClaimFeature>('claims').sort((a, b) =>
       a.properties.statementDate.localeCompare(b.properties.statementDate),
     ),
+    border: get<Border['features'][number]>('border'),
   };
 }
 

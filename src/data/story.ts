@@ -1,11 +1,13 @@
 // The story's data once loaded: each file may be missing (it failed to load or validate), and the rest still works.
-import type { ClaimFeature, LakeFeature, PlaceFeature, Source } from './types.ts';
+import type { Border, ClaimFeature, LakeFeature, PlaceFeature, Source } from './types.ts';
 
 export interface Story {
   sources: Map<string, Source>;
   places: PlaceFeature[];
   lake: LakeFeature | null;
   claims: ClaimFeature[];
+  /** The border lines (MapLibre draws them from the file itself; the app lists and counts them). */
+  border: Border['features'];
 }
 
 export function claimById(story: Story, id: string): ClaimFeature | undefined {

@@ -342,11 +342,13 @@ export function makeLayers(p: Palette, language: Language = 'en'): LayerEntry[] 
         'text-field': placeLabel(language),
         'text-font': [LABEL_FONT],
         'text-size': ['match', ['get', 'kind'], 'town', 14, 12.5],
-        'text-anchor': 'left',
-        'text-offset': [0.7, 0],
+        // Several candidate positions, so close neighbours (Goris and Verishen are 3 km apart) both get a label.
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom', 'top-left', 'bottom-left'],
+        'text-radial-offset': 0.6,
+        'text-justify': 'auto',
         'text-max-width': 14,
-        'text-justify': 'left',
-        'text-optional': false,
+        // Towns first, then villages and the rest: what survives label collisions at small scales.
+        'symbol-sort-key': ['match', ['get', 'kind'], 'town', 0, 'lake', 1, 'village', 2, 3],
       },
       paint: { 'text-color': p.label, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.6 },
     }),

@@ -1,0 +1,86 @@
+// Every place the story names gets a label when its area is framed, and both sides' claims are drawn:
+// the "Areas of the story" shortcuts, checked through what MapLibre actually placed.
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DIST,
+  launchChromium,
+  recordPage,
+  SCREENSHOTS,
+  type StaticServer,
+  serveFolder,
+  waitForMapIdle,
+} from './harness.ts';
+
+const AREAS = [
+  { button: /Lake Sev, Goris and Verishen/, places: ['goris', 'verishen', 'lake-sev'] },
+  { button: /Vardenis, Verin Shorzha, Kut and Sotk/, places: ['vardenis', 'verin-shorzha', 'kut', 'sotk'] },
+  { button: /Kalbajar and the Armudlu direction/, places: ['kalbajar', 'armudlu-direction'] },
+];
+
+describe('areas of the story', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await serveFolder(DIST);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('frames each sector with every named place labelled', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const log = recordPage(page);
+    await page.goto(`${server.origin}/`);
+    await waitForMapIdle(page, log);
+    for (const [index, area] of AREAS.entries()) {
+      await page.getByRole('button', { name: area.button }).click();
+      // The camera moves, then the map settles.
+      await page.waitForFunction(() => !window.__conflictMap?.map.isMoving(), null, { timeout: 10_000 });
+      await page.evaluate(
+        () => new Promise<void>((done) => window.__conflictMap?.map.once('idle', () => done()) ?? done()),
+      );
+      const labelled = await page.evaluate(() =>
+        (window.__conflictMap?.map.queryRenderedFeatures({ layers: ['places-label'] }) ?? []).map((f) =>
+          String(f.properties.id),
+        ),
+      );
+      expect(labelled).toEqual(expect.arrayContaining(area.places));
+      await page.screenshot({ path: join(SCREENSHOTS, `area-${index + 1}-1280x800.png`) });
+    }
+    const claims = await page.evaluate(() => window.__conflictMap?.renderedClaimIds() ?? []);
+    expect(claims).toContain('az-mod-2021-06-01-armudlu');
+    expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('labels the rest of Syunik (Sisian, Tegh, Mets Ishkhanasar) at a sector view', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const log = recordPage(page);
+    await page.goto(`${server.origin}/?map=9.6/39.55/46.25`);
+    await waitForMapIdle(page, log);
+    const labelled = await page.evaluate(() =>
+      (window.__conflictMap?.map.queryRenderedFeatures({ layers: ['places-label'] }) ?? []).map((f) =>
+        String(f.properties.id),
+      ),
+    );
+    expect(labelled).toEqual(expect.arrayContaining(['sisian', 'tegh', 'mets-ishkhanasar', 'goris']));
+    await page.screenshot({ path: join(SCREENSHOTS, 'area-syunik-1280x800.png') });
+    await page.close();
+  });
+
+  it('shows both sides’ claims in the Lake Sev sector', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const log = recordPage(page);
+    await page.goto(`${server.origin}/?map=11.2/39.59/46.25`);
+    await waitForMapIdle(page, log);
+    const claims = await page.evaluate(() => window.__conflictMap?.renderedClaimIds() ?? []);
+    expect(claims.some((id) => id.startsWith('am-'))).toBe(true);
+    expect(claims.some((id) => id.startsWith('az-'))).toBe(true);
+    await page.close();
+  });
+});
