@@ -1,17 +1,8 @@
 // Every place the story names gets a label when its area is framed, and both sides' claims are drawn:
 // the "Areas of the story" shortcuts, checked through what MapLibre actually placed.
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DIST,
-  launchChromium,
-  recordPage,
-  SCREENSHOTS,
-  type StaticServer,
-  serveFolder,
-  waitForMapIdle,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useBuiltApp, waitForNextIdle } from './harness.ts';
 
 const AREAS = [
   { button: /Lake Sev, Goris and Verishen/, places: ['goris', 'verishen', 'lake-sev'] },
@@ -20,30 +11,15 @@ const AREAS = [
 ];
 
 describe('areas of the story', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await serveFolder(DIST);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useBuiltApp();
 
   it('frames each sector with every named place labelled', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const log = recordPage(page);
-    await page.goto(`${server.origin}/`);
-    await waitForMapIdle(page, log);
+    const { page, log } = await app.open();
     for (const [index, area] of AREAS.entries()) {
       await page.getByRole('button', { name: area.button }).click();
       // The camera moves, then the map settles.
       await page.waitForFunction(() => !window.__conflictMap?.map.isMoving(), null, { timeout: 10_000 });
-      await page.evaluate(
-        () => new Promise<void>((done) => window.__conflictMap?.map.once('idle', () => done()) ?? done()),
-      );
+      await waitForNextIdle(page);
       const labelled = await page.evaluate(() =>
         (window.__conflictMap?.map.queryRenderedFeatures({ layers: ['places-label'] }) ?? []).map((f) =>
           String(f.properties.id),
@@ -59,10 +35,7 @@ describe('areas of the story', () => {
   });
 
   it('labels the rest of Syunik (Sisian, Tegh, Mets Ishkhanasar) at a sector view', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const log = recordPage(page);
-    await page.goto(`${server.origin}/?map=9.6/39.55/46.25`);
-    await waitForMapIdle(page, log);
+    const { page } = await app.open('/?map=9.6/39.55/46.25');
     const labelled = await page.evaluate(() =>
       (window.__conflictMap?.map.queryRenderedFeatures({ layers: ['places-label'] }) ?? []).map((f) =>
         String(f.properties.id),
@@ -74,10 +47,7 @@ describe('areas of the story', () => {
   });
 
   it('shows both sides’ claims in the Lake Sev sector', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const log = recordPage(page);
-    await page.goto(`${server.origin}/?map=11.2/39.59/46.25`);
-    await waitForMapIdle(page, log);
+    const { page } = await app.open('/?map=11.2/39.59/46.25');
     const claims = await page.evaluate(() => window.__conflictMap?.renderedClaimIds() ?? []);
     expect(claims.some((id) => id.startsWith('am-'))).toBe(true);
     expect(claims.some((id) => id.startsWith('az-'))).toBe(true);

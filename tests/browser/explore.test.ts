@@ -3,17 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  DIST,
-  launchChromium,
   type PageLog,
   recordPage,
   SCREENSHOTS,
-  type StaticServer,
-  serveFolder,
+  useBuiltApp,
   waitForMapIdle,
+  waitForNextIdle,
 } from './harness.ts';
 
 const require = createRequire(import.meta.url);
@@ -23,40 +21,15 @@ async function renderedClaims(page: Page): Promise<string[]> {
   return page.evaluate(() => window.__conflictMap?.renderedClaimIds() ?? []);
 }
 
-/** Waits until the map has redrawn after a change, or fails with the page's state. */
+/** Waits until the map has redrawn after a change; nothing may have gone wrong meanwhile. */
 async function settle(page: Page, log: PageLog): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((done) => {
-        const map = window.__conflictMap?.map;
-        if (!map) throw new Error('no map');
-        map.once('idle', () => done());
-        map.triggerRepaint();
-      }),
-  );
+  await waitForNextIdle(page);
   expect(log.consoleErrors).toEqual([]);
 }
 
 describe('exploring the story', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await serveFolder(DIST);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function open(path = '/', viewport = { width: 1280, height: 800 }) {
-    const page = await browser.newPage({ viewport });
-    const log = recordPage(page);
-    await page.goto(`${server.origin}${path}`);
-    await waitForMapIdle(page, log);
-    return { page, log };
-  }
+  const app = useBuiltApp();
+  const open = app.open;
 
   it('toggles each side’s claims by the checkbox’s accessible name', async () => {
     const { page, log } = await open('/?map=9.5/39.85/46.05');
@@ -109,7 +82,7 @@ describe('exploring the story', () => {
     const firstDay = await renderedClaims(page);
     expect(firstDay.length).toBeLessThan(all.length);
     // 1 June: Azerbaijan's Armudlu claim (stated 2 June) is not yet on the map; a day later it is.
-    await page.goto(`${server.origin}/?map=8.2/39.85/46.0&date=2021-06-01`);
+    await page.goto(`${app.origin}/?map=8.2/39.85/46.0&date=2021-06-01`);
     await waitForMapIdle(page, log);
     expect(await renderedClaims(page)).not.toContain('az-mod-2021-06-01-armudlu');
     await page.getByRole('button', { name: 'Next day' }).click();
@@ -135,7 +108,7 @@ describe('exploring the story', () => {
     expect(url).toContain('date=2021-05-11');
     expect(url).not.toMatch(/layers=[^&]*places/);
 
-    const second = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const second = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const secondLog = recordPage(second);
     await second.goto(url);
     await waitForMapIdle(second, secondLog);
@@ -175,7 +148,7 @@ describe('exploring the story', () => {
   });
 
   it('names a broken data file in plain words and keeps the rest of the map working', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const log = recordPage(page);
     // A truncated claims file (as from a failed deploy) and a missing places file.
     await page.route(/claims-[^/]*\.geojson$/, (route) =>
@@ -185,7 +158,7 @@ describe('exploring the story', () => {
       }),
     );
     await page.route(/places-[^/]*\.geojson$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${app.origin}/`);
     const alert = page.getByRole('alert').filter({ hasText: 'Something did not load' });
     await alert.waitFor({ timeout: 15_000 });
     const text = (await alert.textContent()) ?? '';

@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist');
@@ -67,8 +68,20 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
+export interface ServeOptions {
+  /**
+   * Send `Access-Control-Allow-Origin: *` with every file: what a host must do for the embed to work in a
+   * `sandbox="allow-scripts"` frame, where every request (module scripts, data, fonts, the map's worker) goes out
+   * with `Origin: null`.
+   */
+  cors?: boolean;
+}
+
 /** Serves a folder on 127.0.0.1 at a free port. Unknown paths get a 404, never index.html. */
-export async function serveFolder(folder: string): Promise<StaticServer> {
+export async function serveFolder(
+  folder: string,
+  { cors = false }: ServeOptions = {},
+): Promise<StaticServer> {
   if (!existsSync(join(folder, 'index.html'))) {
     throw new Error(`${folder}/index.html is missing: run \`npm run build\` before the browser tests.`);
   }
@@ -79,7 +92,10 @@ export async function serveFolder(folder: string): Promise<StaticServer> {
       response.writeHead(404).end('not found');
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    response.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      ...(cors ? { 'access-control-allow-origin': '*' } : {}),
+    });
     response.end(readFileSync(file));
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -126,4 +142,62 @@ export async function waitForMapIdle(page: Page, log: PageLog, timeoutMs = 30_00
         `Console errors: ${log.consoleErrors.join(' | ') || 'none'}. Failed requests: ${log.failedRequests.join(' | ') || 'none'}.`,
     );
   }
+}
+
+/** Waits for the map's next `idle` after whatever the test just changed (a repaint is forced so one comes). */
+export async function waitForNextIdle(page: Page, timeoutMs = 20_000): Promise<void> {
+  await Promise.race([
+    page.evaluate(
+      () =>
+        new Promise<void>((done) => {
+          const map = window.__conflictMap?.map;
+          if (!map) throw new Error('no map on the page');
+          map.once('idle', () => done());
+          map.triggerRepaint();
+        }),
+    ),
+    new Promise((_, fail) =>
+      setTimeout(() => fail(new Error(`The map did not settle within ${timeoutMs / 1000} s.`)), timeoutMs),
+    ),
+  ]);
+}
+
+export interface BuiltApp {
+  readonly origin: string;
+  readonly browser: Browser;
+  /** Opens a page of the built app, records it, and waits for the map's idle. */
+  open(path?: string, viewport?: { width: number; height: number }): Promise<{ page: Page; log: PageLog }>;
+}
+
+/** Serves dist/ and starts Chromium once for the calling test file; both are closed after it. */
+export function useBuiltApp(): BuiltApp {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await serveFolder(DIST);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (!value) throw new Error('useBuiltApp(): the server and browser start in beforeAll');
+    return value;
+  };
+  return {
+    get origin() {
+      return started(server).origin;
+    },
+    get browser() {
+      return started(browser);
+    },
+    async open(path = '/', viewport = { width: 1280, height: 800 }) {
+      const page = await started(browser).newPage({ viewport });
+      const log = recordPage(page);
+      await page.goto(`${started(server).origin}${path}`);
+      await waitForMapIdle(page, log);
+      return { page, log };
+    },
+  };
 }

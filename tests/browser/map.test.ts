@@ -2,18 +2,9 @@
 // and a plain message instead of a blank box when WebGL 2 is missing.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DIST,
-  launchChromium,
-  recordPage,
-  SCREENSHOTS,
-  type StaticServer,
-  serveFolder,
-  waitForMapIdle,
-} from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { recordPage, SCREENSHOTS, useBuiltApp, waitForNextIdle } from './harness.ts';
 
 /** Counts pixels dark enough to be label ink (the light palette draws labels in dark grey on pale land). */
 function inkPixels(png: Buffer): number {
@@ -26,37 +17,12 @@ function inkPixels(png: Buffer): number {
   return ink;
 }
 
-async function waitForNextIdle(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((done) => {
-        const map = window.__conflictMap?.map;
-        if (!map) throw new Error('no map');
-        map.once('idle', () => done());
-        map.triggerRepaint();
-      }),
-  );
-}
-
 describe('map in a real browser', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await serveFolder(DIST);
-    browser = await launchChromium();
-    mkdirSync(SCREENSHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useBuiltApp();
+  beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }));
 
   it('draws an Armenian-script label with the bundled font', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const log = recordPage(page);
-    await page.goto(`${server.origin}/`);
-    await waitForMapIdle(page, log);
+    const { page, log } = await app.open();
 
     // Centre the map on Armenia's label, at a zoom where country labels show.
     await page.evaluate(() => {
@@ -103,10 +69,7 @@ describe('map in a real browser', () => {
     ['desktop-1280x800', { width: 1280, height: 800 }],
   ] as const) {
     it(`renders the region at ${name}`, async () => {
-      const page = await browser.newPage({ viewport });
-      const log = recordPage(page);
-      await page.goto(`${server.origin}/`);
-      await waitForMapIdle(page, log);
+      const { page, log } = await app.open('/', viewport);
       await page.screenshot({ path: join(SCREENSHOTS, `map-${name}.png`) });
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(scrollWidth, 'no horizontal scrolling').toBeLessThanOrEqual(viewport.width);
@@ -116,7 +79,7 @@ describe('map in a real browser', () => {
   }
 
   it('explains in words when the browser has no WebGL 2', async () => {
-    const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    const page = await app.browser.newPage({ viewport: { width: 800, height: 600 } });
     const log = recordPage(page);
     await page.addInitScript(() => {
       const original = HTMLCanvasElement.prototype.getContext;
@@ -129,7 +92,7 @@ describe('map in a real browser', () => {
         return original.call(this, type as '2d', ...(rest as []));
       } as typeof original;
     });
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${app.origin}/`);
     const message = page.getByRole('alert').filter({ hasText: 'WebGL 2' });
     await message.waitFor({ timeout: 10_000 });
     expect(await message.textContent()).toContain('cannot be drawn');
@@ -138,7 +101,7 @@ describe('map in a real browser', () => {
   });
 
   it('explains in words when MapLibre itself cannot start WebGL (GPUInitializationError)', async () => {
-    const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    const page = await app.browser.newPage({ viewport: { width: 800, height: 600 } });
     const log = recordPage(page);
     // The app's probe gets a context; MapLibre's own request then fails, as on a blocklisted GPU.
     await page.addInitScript(() => {
@@ -153,7 +116,7 @@ describe('map in a real browser', () => {
         return original.call(this, type as '2d', ...(rest as []));
       } as typeof original;
     });
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${app.origin}/`);
     const message = page.getByRole('alert').filter({ hasText: 'WebGL 2' });
     await message.waitFor({ timeout: 20_000 });
     expect(log.consoleErrors.filter((text) => text.startsWith('uncaught'))).toEqual([]);
