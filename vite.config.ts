@@ -1,4 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * The pym.js parent library for public/examples/pym.html, served and built from node_modules: the example page
+ * loads it from its own folder, never from a CDN.
+ */
+function pymForExamples(): Plugin {
+  const file = 'examples/pym.v1.min.js';
+  const source = () => readFileSync(createRequire(import.meta.url).resolve('pym.js/dist/pym.v1.min.js'));
+  return {
+    name: 'pym-for-examples',
+    configureServer(server) {
+      server.middlewares.use(`/${file}`, (_request, response) => {
+        response.setHeader('content-type', 'text/javascript; charset=utf-8');
+        response.end(source());
+      });
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: file, source: source() });
+    },
+  };
+}
 
 // One config for the app build and both test projects:
 // - node: pure code and data checks, no browser;
@@ -7,11 +32,17 @@ export default defineConfig({
   // Relative asset URLs, so dist/ works from any folder of any static host.
   base: './',
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  plugins: [pymForExamples()],
   build: {
     target: 'es2022',
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
+      // Two pages: the full app, and the embed (embed.html) that newsrooms put in an iframe.
+      input: {
+        main: resolve(import.meta.dirname, 'index.html'),
+        embed: resolve(import.meta.dirname, 'embed.html'),
+      },
       output: {
         // MapLibre in a chunk of its own: cached apart from app code, and measured apart by `npm run bench`.
         codeSplitting: {

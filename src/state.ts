@@ -19,6 +19,8 @@ export function createAppState(initial: UrlState) {
   const mode = signal<DateMode>(initial.mode);
   const state = {
     mapStatus: signal<MapStatus>('loading'),
+    /** The map has been created (or found impossible): the panel renders after it, so it never delays the map. */
+    mapStarted: signal(false),
     /** Plain-language problems to show the reader; the rest of the page keeps working. */
     problems: signal<string[]>([]),
     story,

@@ -106,11 +106,25 @@ function ChecksOfClaim({ checks, state }: { checks: CheckResult[]; state: AppSta
   );
 }
 
-export function ClaimCard({ state, claimId }: { state: AppState; claimId: string }) {
+export function ClaimCard({
+  state,
+  claimId,
+  takeFocus = () => true,
+}: {
+  state: AppState;
+  claimId: string;
+  /**
+   * Whether to move focus to the card when it opens. The embed says no unless the reader is using the frame:
+   * focusing inside an iframe on load, or on a host's command, would steal focus from the article and scroll it.
+   */
+  takeFocus?: () => boolean;
+}) {
   const story = state.story.value;
   const heading = useRef<HTMLHeadingElement>(null);
   // Move focus to the card so keyboard and screen-reader users land on what they opened.
-  useEffect(() => heading.current?.focus(), [claimId]);
+  useEffect(() => {
+    if (takeFocus()) heading.current?.focus();
+  }, [claimId]);
   const claim = story ? claimById(story, claimId) : undefined;
   if (!story || !claim) return null;
   const c = claim.properties;

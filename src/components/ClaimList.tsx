@@ -7,11 +7,16 @@ import { SideMark } from './SideMark.tsx';
 const bySide = (claims: ClaimFeature[], shown: ReadonlySet<string>) =>
   claims.filter((claim) => shown.has(`claims-${claim.properties.side}`));
 
-/** Every claim for the chosen day, as text: the list works without the map (and is its text alternative). */
-export function ClaimList({ state }: { state: AppState }) {
-  const claims = bySide(state.visibleClaims.value, state.layers.value).sort((a, b) =>
+/** The claims the list shows: those of the chosen day whose side's layer is on, in date order. */
+export function listedClaims(state: AppState): ClaimFeature[] {
+  return bySide(state.visibleClaims.value, state.layers.value).sort((a, b) =>
     a.properties.statementDate.localeCompare(b.properties.statementDate),
   );
+}
+
+/** Every claim for the chosen day, as text: the list works without the map (and is its text alternative). */
+export function ClaimList({ state }: { state: AppState }) {
+  const claims = listedClaims(state);
   if (state.storyStatus.value === 'loading') return <p role="status">{STRINGS.dataLoading}</p>;
   if (claims.length === 0) return <p class="muted">{STRINGS.noClaimsThatDay}</p>;
   return (

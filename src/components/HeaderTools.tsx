@@ -1,10 +1,19 @@
 import { useSignal } from '@preact/signals';
+import { useRef } from 'preact/hooks';
 import type { AppState } from '../state.ts';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../ui/languages.ts';
 import { STRINGS } from '../ui/strings.ts';
+import { currentSnippet, EmbedDialog } from './EmbedDialog.tsx';
 
 export function HeaderTools({ state }: { state: AppState }) {
   const copied = useSignal<string | null>(null);
+  const snippet = useSignal('');
+  const dialog = useRef<HTMLDialogElement>(null);
+  const embedButton = useRef<HTMLButtonElement>(null);
+  const openEmbed = () => {
+    snippet.value = currentSnippet(state);
+    dialog.current?.showModal();
+  };
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(location.href);
@@ -35,6 +44,10 @@ export function HeaderTools({ state }: { state: AppState }) {
       <span class="copied" role="status">
         {copied.value ?? ''}
       </span>
+      <button type="button" ref={embedButton} aria-haspopup="dialog" onClick={openEmbed}>
+        {STRINGS.embedButton}
+      </button>
+      <EmbedDialog dialog={dialog} snippet={snippet.value} opener={embedButton} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { LAYER_LABELS, STRINGS } from '../ui/strings.ts';
 import { Legend } from './Legend.tsx';
 
 /** How many features each group holds, as the reader will see them for the chosen day. */
-function counts(state: AppState): Record<LayerGroup, string> {
+function countsOf(state: AppState): Record<LayerGroup, string> {
   const story = state.story.value;
   const claims = story?.claims ?? [];
   const visible = state.visibleClaims.value;
@@ -15,15 +15,27 @@ function counts(state: AppState): Record<LayerGroup, string> {
     'claims-azerbaijan': side('azerbaijan'),
     'claims-third-party': side('third-party'),
     places: String(story?.places.length ?? 0),
-    border: '1',
+    border: String(story?.border.length ?? 0),
     lake: story?.lake ? '1' : '0',
     checks: String(state.checks.value?.length ?? 0),
   };
 }
 
-export function LayerPanel({ state }: { state: AppState }) {
+/**
+ * The layer checkboxes. The embed leaves out the counts (they change as data arrives, which would change its
+ * height after the host has sized the frame) and may leave out the legend.
+ */
+export function LayerPanel({
+  state,
+  legend = true,
+  counts = true,
+}: {
+  state: AppState;
+  legend?: boolean;
+  counts?: boolean;
+}) {
   const shown = state.layers.value;
-  const count = counts(state);
+  const count = countsOf(state);
   return (
     <section class="panel-section" aria-labelledby="layers-heading">
       <h2 id="layers-heading">{STRINGS.layersHeading}</h2>
@@ -40,12 +52,12 @@ export function LayerPanel({ state }: { state: AppState }) {
               />
               <span class={`layer-key layer-key--${group}`} aria-hidden="true" />
               <span class="layer-name">{LAYER_LABELS[group]}</span>
-              <span class="layer-count">({count[group]})</span>
+              {counts ? <span class="layer-count">({count[group]})</span> : null}
             </label>
           </li>
         ))}
       </ul>
-      <Legend />
+      {legend ? <Legend /> : null}
     </section>
   );
 }

@@ -1,12 +1,12 @@
 import { effect } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { claimsForMap, lakeForMap, placesForMap } from '../map/display-data.ts';
 import type { MapView } from '../map/map-view.ts';
 import { DARK, LIGHT } from '../map/palette.ts';
 import { type AppState, reportProblem, selectClaim } from '../state.ts';
 import { dateFilter } from '../timeline.ts';
 import { prefersReducedMotion } from '../ui/motion.ts';
-import { STRINGS } from '../ui/strings.ts';
+import { MAP_LOCALE, STRINGS } from '../ui/strings.ts';
 import { hasWebGl2 } from '../webgl.ts';
 
 declare global {
@@ -50,15 +50,24 @@ function bindMapToState(view: MapView, state: AppState): () => void {
   };
 }
 
+/** How the map behaves where it is shown: the full app's defaults, or an embed's choices. */
+export interface MapPanelOptions {
+  cooperativeGestures?: boolean;
+  navigationControl?: boolean;
+}
+
 /** Mounts the map after first paint. The page is usable before MapLibre has even downloaded. */
-export function MapPanel({ state }: { state: AppState }) {
+export function MapPanel({ state, options = {} }: { state: AppState; options?: MapPanelOptions }) {
   const container = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  // A layout effect runs before the first paint instead of after it: the map code (loading asynchronously)
+  // is waited for a frame sooner. Nothing here blocks the paint itself.
+  useLayoutEffect(() => {
     const element = container.current;
     if (!element) return;
     if (!hasWebGl2()) {
       state.mapStatus.value = 'unavailable';
+      state.mapStarted.value = true;
       document.documentElement.dataset.mapState = 'unavailable';
       return;
     }
@@ -83,15 +92,20 @@ export function MapPanel({ state }: { state: AppState }) {
           },
           onClaimClick: (id) => selectClaim(state, id),
           onMoveEnd: (camera) => (state.camera.value = camera),
+          cooperativeGestures: options.cooperativeGestures,
+          navigationControl: options.navigationControl,
+          locale: MAP_LOCALE,
         });
         view = created;
         window.__conflictMap = created;
+        state.mapStarted.value = true;
         unbind = bindMapToState(created, state);
       })
       .catch((error: unknown) => {
         // MapLibre throws GPUInitializationError when WebGL 2 exists but cannot be initialised.
         const gpu = error instanceof Error && error.name === 'GPUInitializationError';
         state.mapStatus.value = gpu ? 'unavailable' : 'failed';
+        state.mapStarted.value = true;
         if (!gpu)
           reportProblem(state, `${STRINGS.mapFailed} ${error instanceof Error ? error.message : ''}`.trim());
         document.documentElement.dataset.mapState = gpu ? 'unavailable' : 'error';

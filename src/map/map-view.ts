@@ -49,6 +49,15 @@ export interface MapViewOptions {
   onClaimClick?: (claimId: string) => void;
   /** The camera stopped moving. */
   onMoveEnd?: (camera: Camera) => void;
+  /**
+   * Embedded maps: the page keeps the wheel and one-finger drags (Ctrl/⌘ + wheel zooms, two fingers pan),
+   * so a reader scrolling an article is not caught by the map. Off by default (the full app owns its page).
+   */
+  cooperativeGestures?: boolean;
+  /** The +/- buttons (default: shown). Keyboard, wheel and pinch zoom work either way. */
+  navigationControl?: boolean;
+  /** MapLibre's interface texts (e.g. the cooperative-gesture help), merged over its English defaults. */
+  locale?: Record<string, string>;
 }
 
 type StorySource = typeof SOURCE.lake | typeof SOURCE.places | typeof SOURCE.claims;
@@ -56,9 +65,21 @@ type StorySource = typeof SOURCE.lake | typeof SOURCE.places | typeof SOURCE.cla
 export class MapView {
   readonly map: MapLibreMap;
   private readonly entries: LayerEntry[];
+  /** Resolves when the style is parsed and its sources and layers can be changed. */
   private readonly loaded: Promise<void>;
 
-  constructor({ container, palette, camera, onProblem, onIdle, onClaimClick, onMoveEnd }: MapViewOptions) {
+  constructor({
+    container,
+    palette,
+    camera,
+    onProblem,
+    onIdle,
+    onClaimClick,
+    onMoveEnd,
+    cooperativeGestures = false,
+    navigationControl = true,
+    locale,
+  }: MapViewOptions) {
     const base = document.baseURI;
     this.entries = makeLayers(palette);
     this.map = new MapLibreMap({
@@ -83,8 +104,10 @@ export class MapView {
       // Labels appear at once instead of fading in over 300 ms: the fade kept the map from settling
       // ("idle") for that long on every load and move, for no gain in reading.
       fadeDuration: 0,
+      cooperativeGestures,
+      ...(locale ? { locale } : {}),
     });
-    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    if (navigationControl) this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     this.map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
     this.addImages(palette);
@@ -104,9 +127,11 @@ export class MapView {
       });
     }
     if (onClaimClick) this.listenForClaimClicks(onClaimClick);
+    // Sources and layers can be changed once the style is parsed ('style.load'), long before the map's 'load',
+    // which waits for the basemap to be tiled. Waiting for 'load' here would queue the story behind the basemap.
     this.loaded = new Promise((resolve) => {
-      if (this.map.isStyleLoaded()) resolve();
-      else this.map.once('load', () => resolve());
+      if (this.map.style?._loaded) resolve();
+      else this.map.once('style.load', () => resolve());
     });
   }
 

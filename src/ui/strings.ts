@@ -98,7 +98,6 @@ export const STRINGS = {
   embedNewWindow: '(opens in a new window)',
   embedClaimsSummary: (shown: number | null) => `Claims (${shown ?? '…'})`,
   embedChecksSummary: (count: number | null) => `Figures checked (${count ?? '…'})`,
-  embedChecksOff: 'The figure checks are turned off in this embed.',
 } as const;
 
 /**

@@ -1,0 +1,117 @@
+// Wires the postMessage API (messages.ts) to the app: commands from the host go through the app's own actions
+// (setLayerVisible, selectClaim, the date signals), and changes, whoever made them, are announced back.
+import { batch, effect } from '@preact/signals';
+import { LAYER_GROUPS } from '../map/style.ts';
+import { type AppState, selectClaim, setLayerVisible } from '../state.ts';
+import {
+  type Announcement,
+  announcementTargets,
+  type Command,
+  claimMessage,
+  dateMessage,
+  isAllowedSender,
+  layersMessage,
+  parseInbound,
+  readyMessage,
+} from './messages.ts';
+import type { EmbedParams } from './params.ts';
+
+function apply(state: AppState, command: Command): void {
+  switch (command.type) {
+    case 'setLayers':
+      batch(() => {
+        for (const group of LAYER_GROUPS) setLayerVisible(state, group, command.layers.includes(group));
+      });
+      return;
+    case 'setDate':
+      batch(() => {
+        state.date.value = command.date;
+        if (command.mode) state.mode.value = command.mode;
+      });
+      return;
+    case 'selectClaim':
+      selectClaim(state, command.claim);
+      return;
+  }
+}
+
+/** The parent page's origin, where the browser tells it (Chromium and WebKit: ancestorOrigins; else the referrer). */
+function parentOrigin(win: Window): string | null {
+  const ancestor = win.location.ancestorOrigins?.[0];
+  if (ancestor) return ancestor;
+  try {
+    return win.document.referrer ? new URL(win.document.referrer).origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Listens for the host's commands and announces the map's state. "ready" is sent once the story has loaded and the
+ * map has drawn it (or could not: no WebGL), so a host can send claim ids from then on. Returns a cleanup.
+ */
+export function connectHost(state: AppState, params: EmbedParams, win: Window = window): () => void {
+  // A page opened directly (not in a frame) has itself as parent: no one to talk to.
+  if (win.parent === win) return () => {};
+  const targets = announcementTargets(params.origins, parentOrigin(win));
+  const post = (message: Announcement) => {
+    for (const target of targets) win.parent.postMessage(message, target);
+  };
+
+  const onMessage = (event: MessageEvent) => {
+    const inbound = parseInbound(event.data, {
+      id: params.id,
+      claimExists: (id) => state.story.peek()?.claims.some((claim) => claim.properties.id === id) ?? false,
+    });
+    if (inbound.kind === 'other') return;
+    if (!isAllowedSender(event, win.parent, params.origins)) {
+      console.warn(
+        `Ignored a conflict-map message from ${event.source === win.parent ? `origin ${event.origin}` : 'a window that is not this frame’s parent'}: not allowed by this embed.`,
+      );
+      return;
+    }
+    if (inbound.kind === 'invalid') {
+      console.warn(`Ignored a conflict-map message: ${inbound.reason}.`);
+      return;
+    }
+    apply(state, inbound.command);
+  };
+  win.addEventListener('message', onMessage);
+
+  let ready = false;
+  const summary = () => ({
+    layers: [...state.layers.value],
+    date: state.date.value,
+    mode: state.mode.value,
+    claim: state.selectedClaim.value,
+  });
+  const disposers = [
+    effect(() => {
+      if (ready || state.storyStatus.value === 'loading' || state.mapStatus.value === 'loading') return;
+      ready = true;
+      post(readyMessage(params.id, summary()));
+    }),
+  ];
+  // Each announcement skips its first run: "ready" already carries the starting state.
+  const announce = (read: () => Announcement) => {
+    let first = true;
+    disposers.push(
+      effect(() => {
+        const message = read();
+        if (first || !ready) {
+          first = false;
+          return;
+        }
+        post(message);
+      }),
+    );
+  };
+  announce(() => layersMessage(params.id, state.layers.value));
+  announce(() => dateMessage(params.id, state.date.value, state.mode.value));
+  announce(() => claimMessage(params.id, state.selectedClaim.value));
+
+  return () => {
+    win.removeEventListener('message', onMessage);
+    for (const dispose of disposers) dispose();
+  };
+}

@@ -1,0 +1,29 @@
+// The embed's entry (embed.html): the map and a compact panel, no site chrome, sized for an iframe.
+import { render } from 'preact';
+
+// Start fetching the map code now, in parallel with the first render, rather than after it.
+import('../map/map-view.ts');
+
+import { loadAppData } from '../start.ts';
+import { createAppState } from '../state.ts';
+import '../styles.css';
+import './embed.css';
+import { reportHeight } from './auto-height.ts';
+import { EmbedApp } from './EmbedApp.tsx';
+import { connectHost } from './host-bridge.ts';
+import { parseEmbedSearch } from './params.ts';
+
+// The app is running: the static "could not start" note in embed.html is not needed.
+document.getElementById('embed-fallback')?.remove();
+
+const { url, embed, warnings } = parseEmbedSearch(location.search);
+for (const warning of warnings) console.warn(warning);
+
+const state = createAppState(url);
+const root = document.getElementById('embed');
+if (root) render(<EmbedApp state={state} params={embed} />, root);
+// No syncUrl here: history entries pushed inside an iframe land on the host page's back button, and in an
+// opaque-origin sandbox (sandbox="allow-scripts") pushState/replaceState can throw.
+reportHeight(embed.id);
+connectHost(state, embed);
+loadAppData(state, { checks: embed.controls.checks });

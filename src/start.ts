@@ -1,0 +1,37 @@
+// Loading the story's data into the app state: shared by the full app (main.tsx) and the embed (embed/main.tsx).
+import { loadChecks, loadStory } from './data/load.ts';
+import { type AppState, reportProblem } from './state.ts';
+
+/**
+ * Data loads in parallel with the map; each file that fails is reported and the rest keeps working.
+ * `checks: false` (an embed that hides the checks) skips measuring the figures altogether.
+ */
+export function loadAppData(state: AppState, { checks = true }: { checks?: boolean } = {}): void {
+  const problem = (message: string) => reportProblem(state, message);
+  loadStory(document.baseURI, problem).then((story) => {
+    state.story.value = story;
+    state.storyStatus.value = 'ready';
+    if (!checks) return;
+    // Measuring takes the main thread for a moment: do it once the map has drawn (or could not be drawn).
+    afterMapSettles(state, () =>
+      loadChecks(document.baseURI, problem).then((results) => {
+        state.checks.value = results;
+        state.checksStatus.value = results ? 'ready' : 'failed';
+      }),
+    );
+  });
+}
+
+function afterMapSettles(state: AppState, run: () => void): void {
+  const settled = () =>
+    state.mapStatus.value !== 'loading' && document.documentElement.dataset.mapState !== 'updating';
+  if (settled()) {
+    run();
+    return;
+  }
+  const stop = state.mapStatus.subscribe(() => {
+    if (!settled()) return;
+    stop();
+    run();
+  });
+}
