@@ -151,6 +151,17 @@ async function main() {
   console.log(
     `  everything beyond MapLibre ${kb(beyond)}   target ≤ ${kb(APP_BYTES_TARGET)}  ${beyond <= APP_BYTES_TARGET ? 'MET' : 'NOT MET'}`,
   );
+  // For completeness: every file of dist/ a page of ours can load (both entries, every font subset that other
+  // label languages pull in), the example host pages excluded.
+  const everything = filesUnder(DIST).filter(
+    (file) => !file.endsWith('.map') && !relative(DIST, file).startsWith('examples'),
+  );
+  const everythingBeyond = everything
+    .filter((file) => !isMapLibre(file))
+    .reduce((total, file) => total + gzipSync(readFileSync(file), { level: 9 }).length, 0);
+  console.log(
+    `  all of dist/ beyond MapLibre (embed page, every font subset; examples excluded) ${kb(everythingBeyond)}`,
+  );
   console.log('\nLargest files:');
   for (const row of [...rows].sort((a, b) => b.gz - a.gz).slice(0, 8)) {
     console.log(`  ${kb(row.gz).padStart(10)}  ${row.file}${row.mapLibre ? '  (MapLibre)' : ''}`);
