@@ -211,8 +211,11 @@ export class MapView {
 
   async setSelectedClaim(claimId: string | null): Promise<void> {
     await this.loaded;
-    const filter: FilterSpecification = ['==', ['get', 'id'], claimId ?? ''];
-    for (const layer of [SELECTED_POINT_LAYER, SELECTED_SHAPE_LAYER]) this.map.setFilter(layer, filter);
+    const isClaim: FilterSpecification = ['==', ['get', 'id'], claimId ?? ''];
+    // A circle layer would ring every vertex of a line: rings for points, a wide stroke for lines and areas.
+    const points: FilterSpecification = ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]];
+    this.map.setFilter(SELECTED_POINT_LAYER, ['all', isClaim, points]);
+    this.map.setFilter(SELECTED_SHAPE_LAYER, ['all', isClaim, ['!', points]]);
   }
 
   /** Moves to a shared camera unless the map is already there (moveend feeds the camera back to the state). */
