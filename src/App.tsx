@@ -18,7 +18,7 @@ export function App({ state }: { state: AppState }) {
       <Problems state={state} />
       <main class="app-main">
         <Sidebar state={state} />
-        <MapPanel state={state} />
+        <MapPanel state={state} options={{ bottomSheet: true }} />
       </main>
     </div>
   );

@@ -54,6 +54,8 @@ function bindMapToState(view: MapView, state: AppState): () => void {
 export interface MapPanelOptions {
   cooperativeGestures?: boolean;
   navigationControl?: boolean;
+  /** Whether a bottom sheet covers the map on phones (the full app's layout; not the embed's). */
+  bottomSheet?: boolean;
 }
 
 /** Mounts the map after first paint. The page is usable before MapLibre has even downloaded. */
@@ -91,6 +93,11 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
             if (performance.getEntriesByName('map-idle').length === 0) performance.mark('map-idle');
           },
           onClaimClick: (id) => selectClaim(state, id),
+          // On phones the full app's panel is a bottom sheet over the map (styles.css: at most 42 % of its height).
+          bottomInset: () =>
+            options.bottomSheet && window.matchMedia?.('(max-width: 760px)').matches
+              ? element.clientHeight * 0.42
+              : 0,
           onMoveEnd: (camera) => (state.camera.value = camera),
           cooperativeGestures: options.cooperativeGestures,
           navigationControl: options.navigationControl,

@@ -56,6 +56,8 @@ export interface MapViewOptions {
   cooperativeGestures?: boolean;
   /** The +/- buttons (default: shown). Keyboard, wheel and pinch zoom work either way. */
   navigationControl?: boolean;
+  /** Pixels at the bottom of the map hidden by other UI (the phone's bottom sheet); framing keeps clear of them. */
+  bottomInset?: () => number;
   /** MapLibre's interface texts (e.g. the cooperative-gesture help), merged over its English defaults. */
   locale?: Record<string, string>;
 }
@@ -67,6 +69,7 @@ export class MapView {
   private readonly entries: LayerEntry[];
   /** Resolves when the style is parsed and its sources and layers can be changed. */
   private readonly loaded: Promise<void>;
+  private readonly bottomInset: (() => number) | undefined;
 
   constructor({
     container,
@@ -79,8 +82,10 @@ export class MapView {
     cooperativeGestures = false,
     navigationControl = true,
     locale,
+    bottomInset,
   }: MapViewOptions) {
     const base = document.baseURI;
+    this.bottomInset = bottomInset;
     this.entries = makeLayers(palette);
     this.map = new MapLibreMap({
       container,
@@ -94,6 +99,8 @@ export class MapView {
         fontFaces: labelFontFaces(base),
       }),
       ...(camera ? { center: camera.center, zoom: camera.zoom } : { bounds: STORY_BOUNDS }),
+      // The first view frames the whole story even on a phone, where the sheet may cover its south: insetting it
+      // here pushed a tall story past the map's bounds. Later framings (a claim, a check, an area) keep clear.
       fitBoundsOptions: { padding: 24 },
       maxBounds: BASEMAP_BOUNDS,
       minZoom: MIN_ZOOM,
@@ -229,7 +236,8 @@ export class MapView {
   }
 
   fitBounds(bounds: Bounds, reducedMotion: boolean): void {
-    this.map.fitBounds(bounds, { padding: 40, maxZoom: 13, duration: reducedMotion ? 0 : 800 });
+    const padding = { top: 40, left: 40, right: 40, bottom: 40 + (this.bottomInset?.() ?? 0) };
+    this.map.fitBounds(bounds, { padding, maxZoom: 13, duration: reducedMotion ? 0 : 800 });
   }
 
   /** Names of the style layers that have drawn at least one feature in the current view. */
