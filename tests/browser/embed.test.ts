@@ -1,8 +1,7 @@
 // The map embedded in other people's pages: dist/ served twice, on two origins (the host page on one, the embed on
 // the other, as a newsroom's article and our map would be), with the real pym.js parent, the plain snippet, the
 // postMessage API, cooperative gestures with a real mouse wheel, and the two sandboxes.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,12 +13,10 @@ import {
   recordPage,
   SCREENSHOTS,
   type StaticServer,
+  seriousViolations,
   serveFolder,
   waitForMapIdle,
 } from './harness.ts';
-
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const WAIT_MS = 15_000;
 const IDLE_MS = 30_000;
@@ -142,23 +139,6 @@ async function heights(page: Page, frame: Frame): Promise<{ iframe: number; cont
     Math.ceil(document.documentElement.getBoundingClientRect().height),
   );
   return { iframe: Math.round(iframe), content };
-}
-
-/** axe-core's serious and critical violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<{ id: string; impact: string; nodes: number }[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (c: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 async function renderedClaims(frame: Frame): Promise<string[]> {

@@ -1,11 +1,10 @@
 // A reader exploring the built app: layers by accessible name, a claim by keyboard, the timeline,
 // a shared link restored, the checks drawn, and axe-core on the page.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
+  axeViolations,
   type PageLog,
   recordPage,
   SCREENSHOTS,
@@ -13,9 +12,6 @@ import {
   waitForMapIdle,
   waitForNextIdle,
 } from './harness.ts';
-
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 async function renderedClaims(page: Page): Promise<string[]> {
   return page.evaluate(() => window.__conflictMap?.renderedClaimIds() ?? []);
@@ -176,18 +172,7 @@ describe('exploring the story', () => {
 
   it('has no serious or critical axe-core violations', async () => {
     const { page } = await open();
-    await page.addScriptTag({ content: AXE_SOURCE });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (c: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document);
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-    });
+    const violations = await axeViolations(page);
     const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious, JSON.stringify(violations)).toEqual([]);
     await page.close();
