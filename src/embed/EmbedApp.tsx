@@ -32,8 +32,9 @@ export function EmbedApp({ state, params }: { state: AppState; params: EmbedPara
   const claim = state.selectedClaim.value;
   const claimCount = state.storyStatus.value === 'loading' ? null : listedClaims(state).length;
   const checkCount = state.checksStatus.value === 'loading' ? null : (state.checks.value?.length ?? 0);
+  // The whole embed is the page's main content (a screen reader's "main" landmark).
   return (
-    <div class="embed">
+    <main class="embed">
       {controls.title ? (
         <header class="embed-head">
           <h1>{STRINGS.title}</h1>
@@ -72,6 +73,6 @@ export function EmbedApp({ state, params }: { state: AppState; params: EmbedPara
           <FullMapLink state={state} />
         </footer>
       </div>
-    </div>
+    </main>
   );
 }
