@@ -26,6 +26,7 @@ import {
   type LayerGroup,
   makeLayers,
   makeStyle,
+  PLACE_LABEL_LAYERS,
   placeLabel,
   SELECTED_POINT_LAYER,
   SELECTED_SHAPE_LAYER,
@@ -212,8 +213,8 @@ export class MapView {
 
   async setLanguage(language: Language): Promise<void> {
     await this.loaded;
-    this.map.setLayoutProperty('places-label', 'text-field', placeLabel(language));
-    this.map.setLayoutProperty('regions-label', 'text-field', placeLabel(language));
+    for (const layer of PLACE_LABEL_LAYERS)
+      this.map.setLayoutProperty(layer, 'text-field', placeLabel(language));
   }
 
   async setSelectedClaim(claimId: string | null): Promise<void> {

@@ -86,6 +86,44 @@ export function placeLabel(language: Language): ExpressionSpecification {
   ];
 }
 
+const isKind = (...kinds: string[]): ExpressionSpecification => [
+  'match',
+  ['get', 'kind'],
+  kinds,
+  true,
+  false,
+];
+
+/** Layers that label places by name; map-view.ts switches their language. */
+export const PLACE_LABEL_LAYERS = ['places-label', 'places-label-village', 'regions-label'];
+
+function placeLabelLayer(
+  id: string,
+  filter: ExpressionSpecification,
+  p: Palette,
+  language: Language,
+): LayerSpecification {
+  return {
+    id,
+    type: 'symbol',
+    source: SOURCE.places,
+    filter,
+    layout: {
+      'text-field': placeLabel(language),
+      'text-font': [LABEL_FONT],
+      'text-size': ['match', ['get', 'kind'], 'town', 14, 12.5],
+      // Several candidate positions, so close neighbours (Goris and Verishen are 3 km apart) both get a label.
+      'text-variable-anchor': ['left', 'right', 'top', 'bottom', 'top-left', 'bottom-left'],
+      'text-radial-offset': 0.6,
+      'text-justify': 'auto',
+      'text-max-width': 14,
+      // Towns first, then the lake and the rest: what survives label collisions at small scales.
+      'symbol-sort-key': ['match', ['get', 'kind'], 'town', 0, 'lake', 1, 2],
+    },
+    paint: { 'text-color': p.label, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.6 },
+  };
+}
+
 /** Latitude at which metres are turned into pixels; the story spans 39.5–40.2° N, where this is within 1 %. */
 const STORY_LATITUDE = 39.8;
 const EARTH_CIRCUMFERENCE_M = 40_075_016.686;
@@ -333,24 +371,15 @@ export function makeLayers(p: Palette, language: Language = 'en'): LayerEntry[] 
         'circle-stroke-width': 1.5,
       },
     }),
+    // Villages are labelled from zoom 8.5: below it they sit a few pixels from their towns and their labels land
+    // beside the wrong marker.
+    inGroup(
+      'places',
+      placeLabelLayer('places-label', ['!', isKind('region', 'district', 'village')], p, language),
+    ),
     inGroup('places', {
-      id: 'places-label',
-      type: 'symbol',
-      source: SOURCE.places,
-      filter: ['!', ['match', ['get', 'kind'], ['region', 'district'], true, false]],
-      layout: {
-        'text-field': placeLabel(language),
-        'text-font': [LABEL_FONT],
-        'text-size': ['match', ['get', 'kind'], 'town', 14, 12.5],
-        // Several candidate positions, so close neighbours (Goris and Verishen are 3 km apart) both get a label.
-        'text-variable-anchor': ['left', 'right', 'top', 'bottom', 'top-left', 'bottom-left'],
-        'text-radial-offset': 0.6,
-        'text-justify': 'auto',
-        'text-max-width': 14,
-        // Towns first, then villages and the rest: what survives label collisions at small scales.
-        'symbol-sort-key': ['match', ['get', 'kind'], 'town', 0, 'lake', 1, 'village', 2, 3],
-      },
-      paint: { 'text-color': p.label, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.6 },
+      ...placeLabelLayer('places-label-village', isKind('village'), p, language),
+      minzoom: 8.5,
     }),
     inGroup('places', {
       id: 'regions-label',

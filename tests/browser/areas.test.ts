@@ -21,9 +21,11 @@ describe('areas of the story', () => {
       await page.waitForFunction(() => !window.__conflictMap?.map.isMoving(), null, { timeout: 10_000 });
       await waitForNextIdle(page);
       const labelled = await page.evaluate(() =>
-        (window.__conflictMap?.map.queryRenderedFeatures({ layers: ['places-label'] }) ?? []).map((f) =>
-          String(f.properties.id),
-        ),
+        (
+          window.__conflictMap?.map.queryRenderedFeatures({
+            layers: ['places-label', 'places-label-village'],
+          }) ?? []
+        ).map((f) => String(f.properties.id)),
       );
       expect(labelled).toEqual(expect.arrayContaining(area.places));
       await page.screenshot({ path: join(SCREENSHOTS, `area-${index + 1}-1280x800.png`) });
@@ -37,9 +39,11 @@ describe('areas of the story', () => {
   it('labels the rest of Syunik (Sisian, Tegh, Mets Ishkhanasar) at a sector view', async () => {
     const { page } = await app.open('/?map=9.6/39.55/46.25');
     const labelled = await page.evaluate(() =>
-      (window.__conflictMap?.map.queryRenderedFeatures({ layers: ['places-label'] }) ?? []).map((f) =>
-        String(f.properties.id),
-      ),
+      (
+        window.__conflictMap?.map.queryRenderedFeatures({
+          layers: ['places-label', 'places-label-village'],
+        }) ?? []
+      ).map((f) => String(f.properties.id)),
     );
     expect(labelled).toEqual(expect.arrayContaining(['sisian', 'tegh', 'mets-ishkhanasar', 'goris']));
     await page.screenshot({ path: join(SCREENSHOTS, 'area-syunik-1280x800.png') });
