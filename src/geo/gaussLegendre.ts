@@ -20,36 +20,33 @@ export function gaussLegendreRule(n: number): GaussLegendreRule {
   const m = Math.floor((n + 1) / 2);
   for (let i = 0; i < m; i++) {
     let z = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
-    let dp = 0;
     for (let iter = 0; iter < 100; iter++) {
-      let p1 = 1;
-      let p2 = 0;
-      for (let j = 1; j <= n; j++) {
-        const p3 = p2;
-        p2 = p1;
-        p1 = ((2 * j - 1) * z * p2 - (j - 1) * p3) / j;
-      }
-      dp = (n * (z * p1 - p2)) / (z * z - 1);
+      const { value, derivative } = legendre(n, z);
       const z1 = z;
-      z = z1 - p1 / dp;
+      z = z1 - value / derivative;
       if (Math.abs(z - z1) < 1e-16) break;
     }
-    // Recompute the derivative at the converged node for the weight.
-    let p1 = 1;
-    let p2 = 0;
-    for (let j = 1; j <= n; j++) {
-      const p3 = p2;
-      p2 = p1;
-      p1 = ((2 * j - 1) * z * p2 - (j - 1) * p3) / j;
-    }
-    dp = (n * (z * p1 - p2)) / (z * z - 1);
-    const w = 2 / ((1 - z * z) * dp * dp);
+    // The derivative at the converged node gives the weight.
+    const { derivative } = legendre(n, z);
+    const w = 2 / ((1 - z * z) * derivative * derivative);
     nodes[i] = -z;
     nodes[n - 1 - i] = z;
     weights[i] = w;
     weights[n - 1 - i] = w;
   }
   return { nodes, weights };
+}
+
+/** P_n(z) and P_n'(z) by the three-term recurrence. */
+function legendre(n: number, z: number): { value: number; derivative: number } {
+  let p1 = 1;
+  let p2 = 0;
+  for (let j = 1; j <= n; j++) {
+    const p3 = p2;
+    p2 = p1;
+    p1 = ((2 * j - 1) * z * p2 - (j - 1) * p3) / j;
+  }
+  return { value: p1, derivative: (n * (z * p1 - p2)) / (z * z - 1) };
 }
 
 const RULE_32 = gaussLegendreRule(32);

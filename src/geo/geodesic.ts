@@ -72,6 +72,27 @@ export function geodesicDistanceM(a: LonLat, b: LonLat, ellipsoid: Ellipsoid = W
   return geodesicInverse(a, b, ellipsoid).distanceM;
 }
 
+/** Vincenty's series coefficients A and B (his equations 3 and 4), shared by the inverse and the direct solution. */
+function vincentyCoefficients(cos2Alpha: number, a: number, b: number): { A: number; B: number } {
+  const uSq = (cos2Alpha * (a * a - b * b)) / (b * b);
+  return {
+    A: 1 + (uSq / 16384) * (4096 + uSq * (-768 + uSq * (320 - 175 * uSq))),
+    B: (uSq / 1024) * (256 + uSq * (-128 + uSq * (74 - 47 * uSq))),
+  };
+}
+
+/** Vincenty's Δσ (his equation 6), shared by the inverse and the direct solution. */
+function vincentyDeltaSigma(B: number, sinSigma: number, cosSigma: number, cos2SigmaM: number): number {
+  return (
+    B *
+    sinSigma *
+    (cos2SigmaM +
+      (B / 4) *
+        (cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM) -
+          (B / 6) * cos2SigmaM * (-3 + 4 * sinSigma * sinSigma) * (-3 + 4 * cos2SigmaM * cos2SigmaM)))
+  );
+}
+
 /** Vincenty's inverse; returns null when the iteration does not converge (nearly antipodal points). */
 function vincentyInverse(
   lat1: number,
@@ -136,16 +157,8 @@ function vincentyInverse(
   }
   if (!converged) return null;
 
-  const uSq = (cos2Alpha * (a * a - b * b)) / (b * b);
-  const A = 1 + (uSq / 16384) * (4096 + uSq * (-768 + uSq * (320 - 175 * uSq)));
-  const B = (uSq / 1024) * (256 + uSq * (-128 + uSq * (74 - 47 * uSq)));
-  const deltaSigma =
-    B *
-    sinSigma *
-    (cos2SigmaM +
-      (B / 4) *
-        (cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM) -
-          (B / 6) * cos2SigmaM * (-3 + 4 * sinSigma * sinSigma) * (-3 + 4 * cos2SigmaM * cos2SigmaM)));
+  const { A, B } = vincentyCoefficients(cos2Alpha, a, b);
+  const deltaSigma = vincentyDeltaSigma(B, sinSigma, cosSigma, cos2SigmaM);
   const distanceM = b * A * (sigma - deltaSigma);
   sinLambda = Math.sin(lambda);
   cosLambda = Math.cos(lambda);
@@ -322,9 +335,7 @@ export function geodesicDirect(
   const sigma1 = Math.atan2(sinU1, cosU1 * cosAlpha1);
   const sinAlpha = cosU1 * sinAlpha1;
   const cos2Alpha = 1 - sinAlpha * sinAlpha;
-  const uSq = (cos2Alpha * (a * a - b * b)) / (b * b);
-  const A = 1 + (uSq / 16384) * (4096 + uSq * (-768 + uSq * (320 - 175 * uSq)));
-  const B = (uSq / 1024) * (256 + uSq * (-128 + uSq * (74 - 47 * uSq)));
+  const { A, B } = vincentyCoefficients(cos2Alpha, a, b);
 
   let sigma = distanceM / (b * A);
   let sinSigma = 0;
@@ -334,13 +345,7 @@ export function geodesicDirect(
     cos2SigmaM = Math.cos(2 * sigma1 + sigma);
     sinSigma = Math.sin(sigma);
     cosSigma = Math.cos(sigma);
-    const deltaSigma =
-      B *
-      sinSigma *
-      (cos2SigmaM +
-        (B / 4) *
-          (cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM) -
-            (B / 6) * cos2SigmaM * (-3 + 4 * sinSigma * sinSigma) * (-3 + 4 * cos2SigmaM * cos2SigmaM)));
+    const deltaSigma = vincentyDeltaSigma(B, sinSigma, cosSigma, cos2SigmaM);
     const sigmaPrev = sigma;
     sigma = distanceM / (b * A) + deltaSigma;
     if (Math.abs(sigma - sigmaPrev) < 1e-13) break;
