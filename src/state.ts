@@ -59,11 +59,17 @@ export function setLayerVisible(state: AppState, group: LayerGroup, visible: boo
   state.layers.value = next;
 }
 
-/** The box around a geometry, grown a little so it does not touch the edges; null for no geometry. */
-function boundsOf(geometry: GeoJSON.Geometry | GeoJSON.FeatureCollection | null | undefined): Bounds | null {
+/**
+ * The box around a geometry, grown so it does not touch the edges (by `share` of its size, at least
+ * `minMarginDeg`); null for no geometry.
+ */
+export function boundsOf(
+  geometry: GeoJSON.Geometry | GeoJSON.FeatureCollection | null | undefined,
+  { minMarginDeg = 0.01, share = 0.15 } = {},
+): Bounds | null {
   if (!geometry || ('features' in geometry && geometry.features.length === 0)) return null;
   const [west, south, east, north] = bbox(geometry);
-  const margin = Math.max(0.01, (east - west) * 0.15, (north - south) * 0.15);
+  const margin = Math.max(minMarginDeg, (east - west) * share, (north - south) * share);
   return [west - margin, south - margin, east + margin, north + margin];
 }
 

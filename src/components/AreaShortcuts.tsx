@@ -1,23 +1,19 @@
 import type { Bounds } from '../map/camera.ts';
 import { STORY_BOUNDS } from '../map/camera.ts';
-import type { AppState } from '../state.ts';
+import { type AppState, boundsOf } from '../state.ts';
 import { AREAS, STRINGS } from '../ui/strings.ts';
 
-/** The box around some places, grown so they are not on the very edge. */
-export function boundsOfPlaces(state: AppState, ids: readonly string[]): Bounds {
-  const points = (state.story.value?.places ?? [])
+/** The box around some places, 0.03° clear of each of them. */
+function boundsOfPlaces(state: AppState, ids: readonly string[]): Bounds {
+  const coordinates = (state.story.value?.places ?? [])
     .filter((place) => ids.includes(place.properties.id))
     .map((place) => place.geometry.coordinates);
-  if (points.length === 0) return STORY_BOUNDS;
-  const lons = points.map((p) => p[0]);
-  const lats = points.map((p) => p[1]);
-  const margin = 0.03;
-  return [
-    Math.min(...lons) - margin,
-    Math.min(...lats) - margin,
-    Math.max(...lons) + margin,
-    Math.max(...lats) + margin,
-  ];
+  return (
+    boundsOf(coordinates.length ? { type: 'MultiPoint', coordinates } : null, {
+      minMarginDeg: 0.03,
+      share: 0,
+    }) ?? STORY_BOUNDS
+  );
 }
 
 export function AreaShortcuts({ state }: { state: AppState }) {
