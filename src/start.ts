@@ -14,7 +14,7 @@ export function loadAppData(state: AppState, { checks = true }: { checks?: boole
     if (!checks) return;
     // Measuring takes the main thread for a moment: do it once the map has drawn (or could not be drawn).
     afterMapSettles(state, () =>
-      loadChecks(document.baseURI, problem).then((results) => {
+      loadChecks(document.baseURI, story, problem).then((results) => {
         state.checks.value = results;
         state.checksStatus.value = results ? 'ready' : 'failed';
       }),

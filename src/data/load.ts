@@ -105,20 +105,32 @@ export async function loadStory(baseUrl: string, report: Report): Promise<Story>
 }
 
 /**
- * Computes the checks in the browser from the same files the map shows (the basemap and border come from the
- * HTTP cache: MapLibre fetched them already). Loaded after the story, so it never delays the map.
+ * Computes the checks in the browser from the same data the map shows (the basemap comes from the HTTP cache:
+ * MapLibre fetched it already). Loaded after the story, so it never delays the map.
  */
-export async function loadChecks(baseUrl: string, report: Report): Promise<CheckResult[] | null> {
-  const names: DataFile[] = ['checks', 'places', 'claims', 'border', 'basemap', 'lake'];
+export async function loadChecks(
+  baseUrl: string,
+  story: Story,
+  report: Report,
+): Promise<CheckResult[] | null> {
+  // The story's files were fetched and checked already: measure what the map shows, and fetch only the rest.
+  const names: DataFile[] = ['checks', 'basemap'];
   const [engine, ...raw] = await Promise.all([
     import('../checks/index.ts'),
     ...names.map((file) => fetchJson(file, baseUrl, report)),
   ]);
-  if (raw.some((value) => value === null)) {
+  const storyComplete =
+    story.places.length > 0 && story.claims.length > 0 && story.border.length > 0 && story.lake;
+  if (raw.some((value) => value === null) || !storyComplete) {
     report('The figures could not be checked because a data file is missing.');
     return null;
   }
-  const [checks, places, claims, border, basemap, lake] = raw as never[];
+  const [checks, basemap] = raw as never[];
+  const collection = <T>(features: T[]) => ({ type: 'FeatureCollection' as const, features });
+  const places = collection(story.places);
+  const claims = collection(story.claims);
+  const border = collection(story.border);
+  const lake = collection(story.lake ? [story.lake] : []);
   try {
     return engine.evaluateChecks({ checks, places, claims, border, basemap, lake });
   } catch (error) {
