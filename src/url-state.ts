@@ -95,7 +95,7 @@ export function parseCamera(text: string): Camera | null {
   return ok ? { zoom, center: [lon, lat] } : null;
 }
 
-export function formatCamera({ zoom, center: [lon, lat] }: Camera): string {
+function formatCamera({ zoom, center: [lon, lat] }: Camera): string {
   return `${zoom.toFixed(2)}/${lat.toFixed(4)}/${lon.toFixed(4)}`;
 }
 

@@ -33,11 +33,6 @@ export function formatReported(value: number | null, unit: CheckUnit): string {
   return `${value < 0 ? '−' : ''}${Math.abs(value)} ${unit}`;
 }
 
-/** A ± range, e.g. "± 0.50 km"; empty for 0. */
-export function formatPlusMinus(value: number, unit: CheckUnit): string {
-  return value > 0 ? `± ${formatValue(value, unit)}` : '';
-}
-
 /** The tolerance as readers see it, e.g. "3.0–4.0 km (roughly 2.5–4.5 km)". */
 export function formatTolerance(result: CheckResult): string {
   const t = result.tolerance;

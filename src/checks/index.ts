@@ -7,7 +7,6 @@ export { CheckDataError } from './errors.ts';
 export { evaluateChecks } from './evaluate.ts';
 export {
   formatMeasured,
-  formatPlusMinus,
   formatReported,
   formatTolerance,
   formatValue,

@@ -18,9 +18,3 @@ export function claimById(story: Story, id: string): ClaimFeature | undefined {
 export function answeredBy(story: Story, id: string): ClaimFeature[] {
   return story.claims.filter((claim) => claim.properties.answers.includes(id));
 }
-
-/** Every English and other-language name of a place, for text that must name contested places by all names. */
-export function allNames(place: PlaceFeature): string[] {
-  const { name, altNames, names } = place.properties;
-  return [name, ...altNames, names.hy, names.az, names.ru].filter((n): n is string => Boolean(n));
-}

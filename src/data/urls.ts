@@ -9,7 +9,7 @@ import places from '../../data/places.geojson?url';
 import sources from '../../data/sources.json?url';
 import uncertainty from '../../data/uncertainty.geojson?url';
 
-export const DATA_URLS = { basemap, border, sources, places, lake, claims, checks, uncertainty } as const;
+const DATA_URLS = { basemap, border, sources, places, lake, claims, checks, uncertainty } as const;
 
 export type DataFile = keyof typeof DATA_URLS;
 
