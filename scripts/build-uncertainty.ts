@@ -1,13 +1,12 @@
-// Builds data/uncertainty.geojson: for every claim drawn with an uncertainty radius, the area within which the
-// true location may lie (its geometry grown by that radius). Derived from data/claims.geojson only, so the
+// Builds a story's uncertainty.geojson: for every claim drawn with an uncertainty radius, the area within which the
+// true location may lie (its geometry grown by that radius). Derived from the story's claims.geojson only, so the
 // browser does not need a buffering library; tests/node/uncertainty.test.ts checks the file is up to date.
-// Usage: npm run build:uncertainty
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// Usage: npm run build:uncertainty [-- --story DIR]
+import { writeFileSync } from 'node:fs';
 import { uncertaintyAreas } from '../src/geo/uncertainty.ts';
+import { displayPath, readJsonFile, readStoryFolder, storyFromArgs } from './lib/story-folder.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const claims = JSON.parse(readFileSync(join(ROOT, 'data/claims.geojson'), 'utf8'));
-const areas = uncertaintyAreas(claims);
-writeFileSync(join(ROOT, 'data/uncertainty.geojson'), `${JSON.stringify(areas)}\n`);
-console.log(`data/uncertainty.geojson: ${areas.features.length} areas`);
+const { paths } = readStoryFolder(storyFromArgs(process.argv.slice(2)).dir);
+const areas = uncertaintyAreas(readJsonFile(paths.claims) as Parameters<typeof uncertaintyAreas>[0]);
+writeFileSync(paths.uncertainty, `${JSON.stringify(areas)}\n`);
+console.log(`${displayPath(paths.uncertainty)}: ${areas.features.length} areas`);

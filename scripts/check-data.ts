@@ -1,16 +1,17 @@
-// check:data — validates the story's data files and prints every problem as `file: featureId: message`.
+// check:data — validates a story's manifest and data files and prints every problem as `file: featureId: message`.
 //
-//   npx tsx scripts/check-data.ts                  the committed files in data/
-//   npx tsx scripts/check-data.ts FILE…            these files; the committed files resolve their references
+//   npx tsx scripts/check-data.ts                  the files of the story folder (STORY, else the default story)
+//   npx tsx scripts/check-data.ts --story DIR      the files of that story folder
+//   npx tsx scripts/check-data.ts FILE…            these files, under the story's rules; the story's own files
+//                                                  resolve their references
 //   npx tsx scripts/check-data.ts --seeds DIR …    seed articles for the verbatim-quote check
 //                                                  (default ../shared/seeds next to the repository)
 //
-// The layer of a FILE argument is taken from its name (…places…, …lake…, …claims…, …border…, …sources…,
+// The layer of a FILE argument is taken from its name (…places…, …area… or …lake…, …claims…, …border…, …sources…,
 // …basemap…) or else from its content (see detectLayer in src/data/validate.ts).
 // Exit status: 0 when no problem was found, 1 otherwise. Never prints a stack trace.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, resolve } from 'node:path';
 import {
   type DataFile,
   detectLayer,
@@ -19,22 +20,59 @@ import {
   parseJson,
   validateFiles,
 } from '../src/data/validate.ts';
+import {
+  ROOT,
+  readStoryFolder,
+  type StoryFolder,
+  StoryFolderError,
+  storyFromArgs,
+} from './lib/story-folder.ts';
 
-const USAGE = `usage: npx tsx scripts/check-data.ts [--seeds DIR] [FILE…]
-  no FILE     check the committed files in data/ (sources, places, lake-sev, claims; border and basemap if present)
-  FILE…       check these files; the layer comes from the file name (places, lake, claims, border, sources,
-              basemap) or the content; the committed files resolve source ids and answers
-  --seeds DIR seed articles for the verbatim-quote check (default: ../shared/seeds next to the repository)
+const USAGE = `usage: npx tsx scripts/check-data.ts [--story DIR] [--seeds DIR] [FILE…]
+  no FILE      check the story folder: story.json, sources, places, areas, claims, its border lines, basemap
+  --story DIR  the story folder (default: $STORY, else data/armenia-azerbaijan-2021)
+  FILE…        check these files under the story's rules; the layer comes from the file name (places, area or
+               lake, claims, border, sources, basemap) or the content; the story's own files resolve source ids
+               and answers
+  --seeds DIR  seed articles for the verbatim-quote check (default: ../shared/seeds next to the repository)
 exit status 0 when no problem was found, 1 otherwise`;
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_SEEDS = resolve(ROOT, '../shared/seeds');
 
-/** The committed files: the story layers are required, the base layers are checked when present. */
-const REQUIRED = ['data/sources.json', 'data/places.geojson', 'data/lake-sev.geojson', 'data/claims.geojson'];
-const OPTIONAL = ['data/border.geojson', 'data/basemap.geojson'];
+/** The story's data files the validator reads (checks.json has its own checker: npm run checks). */
+function storyDataFiles(folder: StoryFolder): string[] {
+  const { paths } = folder;
+  return [
+    paths.sources,
+    paths.places,
+    paths.areas,
+    paths.claims,
+    ...folder.manifest.borderLines.map((line) => paths[`border:${line.id}`]),
+    paths.basemap,
+  ];
+}
+
+/** Place ids the manifest names that places.geojson lacks: each a problem of story.json. */
+function manifestReferenceProblems(folder: StoryFolder, files: DataFile[]): Problem[] {
+  const places = files.find((f) => f.layer === 'places')?.data as {
+    features?: { properties?: { id?: unknown } }[];
+  };
+  if (!Array.isArray(places?.features)) return [];
+  const ids = new Set(places.features.map((f) => f.properties?.id));
+  const file = display(join(folder.dir, 'story.json'));
+  return folder.manifest.areaShortcuts.flatMap((area, i) =>
+    area.places
+      .filter((id) => !ids.has(id))
+      .map((id) => ({
+        file,
+        featureId: `areaShortcuts[${i}]`,
+        message: `place "${id}" is not in places.geojson`,
+      })),
+  );
+}
 
 interface Args {
+  story: string;
   files: string[];
   seedsDir: string | null;
   seedsExplicit: boolean;
@@ -42,8 +80,16 @@ interface Args {
   error: string | null;
 }
 
-function parseArgs(argv: string[]): Args {
-  const args: Args = { files: [], seedsDir: null, seedsExplicit: false, help: false, error: null };
+function parseArgs(all: string[]): Args {
+  const { dir, rest: argv } = storyFromArgs(all);
+  const args: Args = {
+    story: dir,
+    files: [],
+    seedsDir: null,
+    seedsExplicit: false,
+    help: false,
+    error: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === '--help' || a === '-h') args.help = true;
@@ -123,13 +169,20 @@ function main(argv: string[]): number {
     return 1;
   }
   const notices: string[] = [];
-  const committed = [...REQUIRED, ...OPTIONAL.filter((f) => existsSync(resolve(ROOT, f)))].map((f) =>
-    resolve(ROOT, f),
-  );
-  for (const f of OPTIONAL) if (!existsSync(resolve(ROOT, f))) notices.push(`${f} not found: not checked`);
+  let folder: StoryFolder;
+  try {
+    folder = readStoryFolder(args.story);
+  } catch (e) {
+    if (!(e instanceof StoryFolderError)) throw e;
+    console.log(e.message);
+    console.log('check:data: the story manifest has problems');
+    return 1;
+  }
+  const committed = storyDataFiles(folder);
 
   const checked = load(args.files.length ? args.files : committed);
   const context = args.files.length ? load(committed.filter((c) => !args.files.includes(c))).files : [];
+  const story = folder.manifest;
 
   const seedsDir = args.seedsDir ?? (existsSync(DEFAULT_SEEDS) ? DEFAULT_SEEDS : null);
   let seeds: Record<string, string> | undefined;
@@ -141,7 +194,11 @@ function main(argv: string[]): number {
   }
   if (args.seedsExplicit && !seeds) return report(checked.problems, notices, checked.files, undefined, true);
 
-  const problems = [...checked.problems, ...validateFiles(checked.files, { seeds, context })];
+  const problems = [
+    ...checked.problems,
+    ...validateFiles(checked.files, { story, seeds, context }),
+    ...(args.files.length ? [] : manifestReferenceProblems(folder, checked.files)),
+  ];
   return report(problems, notices, checked.files, seeds, false);
 }
 

@@ -1,24 +1,14 @@
-// Runs every check of data/checks.json against the data and prints the results.
-//   npx tsx scripts/checks.ts            readable table, then the reason for each verdict
-//   npx tsx scripts/checks.ts --json     the full results as a JSON array (full precision)
-//   npx tsx scripts/checks.ts --data DIR read the files from DIR instead of data/
-// Exit code 1 with a plain message when a file is missing, is not JSON, or the data are unusable.
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Runs every check of a story's checks.json against its data and prints the results.
+//   npx tsx scripts/checks.ts              readable table, then the reason for each verdict
+//   npx tsx scripts/checks.ts --json       the full results as a JSON array (full precision)
+//   npx tsx scripts/checks.ts --story DIR  the story folder to check (default: STORY, else the default story)
+// Exit code 1 with a plain message when a file is missing or is not JSON, or when a check could not be computed
+// (the others are still printed).
 import { CheckDataError } from '../src/checks/errors.ts';
 import { evaluateChecks } from '../src/checks/evaluate.ts';
 import { formatMeasured, formatReported, formatTolerance, formatVerdict } from '../src/checks/format.ts';
 import type { CheckInputs, CheckResult, MeasureKind } from '../src/checks/types.ts';
-
-const FILES = {
-  checks: 'checks.json',
-  places: 'places.geojson',
-  claims: 'claims.geojson',
-  border: 'border.geojson',
-  basemap: 'basemap.geojson',
-  lake: 'lake-sev.geojson',
-} as const;
+import { readJsonFile, readStoryFolder, StoryFolderError, storyFromArgs } from './lib/story-folder.ts';
 
 const SHORT_METHOD: Record<MeasureKind, string> = {
   'distance-between-places': 'geodesic distance + bearing, WGS84 (Vincenty)',
@@ -27,6 +17,7 @@ const SHORT_METHOD: Record<MeasureKind, string> = {
   'point-side-of-border': 'side of border + geodesic distance, WGS84',
   'places-to-nearest-claimed-position': 'geodesic distance to nearest claimed point',
   'polygon-area': 'ellipsoidal area (equal-area projection)',
+  'distance-to-line': 'geodesic distance to border line + side, WGS84',
 };
 
 function fail(message: string): never {
@@ -34,19 +25,24 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function readJson(dir: string, file: string): unknown {
-  const path = join(dir, file);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    fail(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    fail(`${path} is not valid JSON: ${(e as Error).message}`);
-  }
+/** The engine's inputs from a story folder. */
+function readInputs(argv: string[]): { inputs: CheckInputs; rest: string[] } {
+  const { dir, rest } = storyFromArgs(argv);
+  const folder = readStoryFolder(dir);
+  const { paths, manifest } = folder;
+  const inputs = {
+    checks: readJsonFile(paths.checks),
+    places: readJsonFile(paths.places),
+    claims: readJsonFile(paths.claims),
+    areas: readJsonFile(paths.areas),
+    basemap: readJsonFile(paths.basemap),
+    borderLines: manifest.borderLines.map((line) => ({
+      id: line.id,
+      label: line.label,
+      features: readJsonFile(paths[`border:${line.id}`]),
+    })),
+  } as unknown as CheckInputs;
+  return { inputs, rest };
 }
 
 function table(rows: string[][]): string {
@@ -61,16 +57,17 @@ function table(rows: string[][]): string {
 }
 
 function main(): void {
-  const args = process.argv.slice(2);
+  let inputs: CheckInputs;
+  let args: string[];
+  try {
+    ({ inputs, rest: args } = readInputs(process.argv.slice(2)));
+  } catch (e) {
+    if (e instanceof StoryFolderError) fail(e.message);
+    throw e;
+  }
+  const unknown = args.filter((a) => a !== '--json');
+  if (unknown.length) fail(`unknown argument ${unknown[0]} (usage: checks [--json] [--story DIR])`);
   const json = args.includes('--json');
-  const dataFlag = args.indexOf('--data');
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-  const dir =
-    dataFlag >= 0 ? resolve(args[dataFlag + 1] ?? fail('--data needs a directory')) : join(root, 'data');
-
-  const inputs = Object.fromEntries(
-    Object.entries(FILES).map(([key, file]) => [key, readJson(dir, file)]),
-  ) as unknown as CheckInputs;
 
   let results: CheckResult[];
   try {
@@ -79,6 +76,10 @@ function main(): void {
     if (e instanceof CheckDataError) fail(e.message);
     throw e;
   }
+  // A check that could not be computed is a broken story: say so on stderr and exit 1, after printing the rest.
+  const failed = results.filter((r) => r.problem);
+  process.exitCode = failed.length > 0 ? 1 : 0;
+  for (const r of failed) process.stderr.write(`checks: ${r.id} could not be computed: ${r.problem}\n`);
 
   if (json) {
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

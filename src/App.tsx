@@ -3,15 +3,14 @@ import { MapPanel } from './components/MapPanel.tsx';
 import { Problems } from './components/Problems.tsx';
 import { Sidebar } from './components/Sidebar.tsx';
 import type { AppState } from './state.ts';
-import { STRINGS } from './ui/strings.ts';
 
 export function App({ state }: { state: AppState }) {
   return (
     <div class="app">
       <header class="app-header">
         <div>
-          <h1>{STRINGS.title}</h1>
-          <p>{STRINGS.subtitle}</p>
+          <h1>{state.manifest.texts.title}</h1>
+          <p>{state.manifest.texts.subtitle}</p>
         </div>
         <HeaderTools state={state} />
       </header>

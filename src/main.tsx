@@ -6,14 +6,15 @@ import('./map/map-view.ts');
 import { App } from './App.tsx';
 import { loadAppData } from './start.ts';
 import { createAppState } from './state.ts';
+import { STORY } from './story/current.ts';
 import './styles.css';
 import { parseUrlState } from './url-state.ts';
 import { syncUrl } from './url-sync.ts';
 
-const { value: initial, warnings } = parseUrlState(location.search);
+const { value: initial, warnings } = parseUrlState(location.search, STORY);
 for (const warning of warnings) console.warn(warning);
 
-const state = createAppState(initial);
+const state = createAppState(initial, STORY);
 const root = document.getElementById('app');
 if (root) render(<App state={state} />, root);
 syncUrl(state);

@@ -8,7 +8,7 @@ import { type AppState, reportProblem } from './state.ts';
  */
 export function loadAppData(state: AppState, { checks = true }: { checks?: boolean } = {}): void {
   const problem = (message: string) => reportProblem(state, message);
-  loadStory(document.baseURI, problem).then((story) => {
+  loadStory(state.manifest, document.baseURI, problem).then((story) => {
     state.story.value = story;
     state.storyStatus.value = 'ready';
     if (!checks) return;

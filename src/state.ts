@@ -5,7 +5,7 @@ import { bbox } from '@turf/turf';
 import type { CheckResult } from './checks/types.ts';
 import type { Story } from './data/story.ts';
 import type { Bounds, Camera } from './map/camera.ts';
-import type { LayerGroup } from './map/style.ts';
+import type { LayerGroup, StoryManifest } from './story/manifest.ts';
 import { type DateMode, showsOn } from './timeline.ts';
 import type { Language } from './ui/languages.ts';
 import type { UrlState } from './url-state.ts';
@@ -13,11 +13,13 @@ import type { UrlState } from './url-state.ts';
 export type MapStatus = 'loading' | 'ready' | 'unavailable' | 'failed';
 export type LoadStatus = 'loading' | 'ready' | 'failed';
 
-export function createAppState(initial: UrlState) {
+export function createAppState(initial: UrlState, manifest: StoryManifest) {
   const story = signal<Story | null>(null);
   const date = signal(initial.date);
   const mode = signal<DateMode>(initial.mode);
   const state = {
+    /** The story this page shows: sides, dates, camera, texts (its story.json). Never changes. */
+    manifest,
     mapStatus: signal<MapStatus>('loading'),
     /** The map has been created (or found impossible): the panel renders after it, so it never delays the map. */
     mapStarted: signal(false),

@@ -1,28 +1,15 @@
-// The story's calendar: which claims a reader sees on a given day.
+// The story's calendar: which claims a reader sees on a given day. The days are the manifest's (story.json
+// `dates`); see storyDays in story/manifest.ts.
 import type { ExpressionSpecification } from 'maplibre-gl';
+import { type StoryManifest, storyDays } from './story/manifest.ts';
 
-export const FIRST_DAY = '2021-05-11';
-export const LAST_DAY = '2021-06-03';
+export { storyDays };
 
 /** "cumulative": every claim made up to and including the day; "day": only claims made that day. */
 export type DateMode = 'cumulative' | 'day';
 
-const DAY_MS = 86_400_000;
-
-function toUtcMs(isoDate: string): number {
-  return Date.parse(`${isoDate}T00:00:00Z`);
-}
-
-/** Every day of the story, in order. */
-export function storyDays(first = FIRST_DAY, last = LAST_DAY): string[] {
-  const days: string[] = [];
-  for (let t = toUtcMs(first); t <= toUtcMs(last); t += DAY_MS)
-    days.push(new Date(t).toISOString().slice(0, 10));
-  return days;
-}
-
-export function isStoryDay(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && storyDays().includes(value);
+export function isStoryDay(story: Pick<StoryManifest, 'dates'>, value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && storyDays(story).includes(value);
 }
 
 /** Whether a claim made on `statementDate` shows on `day`. ISO dates compare correctly as strings. */

@@ -1,9 +1,16 @@
 // The shareable part of the app's state, as URL query parameters. Pure: parse and serialize, no DOM.
 // Unknown or malformed parameters are dropped with a warning that names them; they never break the page.
+// The names and values a URL may carry (layers, days, languages) are the story's (its manifest).
 import type { Camera } from './map/camera.ts';
-import { LAYER_GROUPS, type LayerGroup } from './map/style.ts';
-import { type DateMode, isStoryDay, LAST_DAY } from './timeline.ts';
-import { LANGUAGES, type Language } from './ui/languages.ts';
+import {
+  defaultLayers,
+  type LayerGroup,
+  layerGroups,
+  resolveLayerName,
+  type StoryManifest,
+} from './story/manifest.ts';
+import { type DateMode, isStoryDay } from './timeline.ts';
+import { type Language, languagesOf, primaryLanguage } from './ui/languages.ts';
 
 export interface UrlState {
   layers: LayerGroup[];
@@ -15,17 +22,17 @@ export interface UrlState {
   camera: Camera | null;
 }
 
-export const DEFAULT_LAYERS: LayerGroup[] = [...LAYER_GROUPS];
-
-export const DEFAULT_URL_STATE: UrlState = {
-  layers: DEFAULT_LAYERS,
-  date: LAST_DAY,
-  mode: 'cumulative',
-  claim: null,
-  check: null,
-  lang: 'en',
-  camera: null,
-};
+export function defaultUrlState(story: StoryManifest): UrlState {
+  return {
+    layers: defaultLayers(story),
+    date: story.dates.default,
+    mode: 'cumulative',
+    claim: null,
+    check: null,
+    lang: primaryLanguage(story),
+    camera: null,
+  };
+}
 
 /** Parameter names this module owns; others (e.g. the embed's) are left to their own parser. */
 export const URL_KEYS = ['layers', 'date', 'mode', 'claim', 'check', 'lang', 'map'] as const;
@@ -37,24 +44,26 @@ export interface Parsed<T> {
   warnings: string[];
 }
 
-export function parseUrlState(search: string): Parsed<UrlState> {
+export function parseUrlState(search: string, story: StoryManifest): Parsed<UrlState> {
   const params = new URLSearchParams(search);
   const warnings: string[] = [];
-  const state: UrlState = { ...DEFAULT_URL_STATE, layers: [...DEFAULT_LAYERS] };
+  const state = defaultUrlState(story);
+  const groups = layerGroups(story);
   const warn = (key: string, value: string, expected: string) =>
     warnings.push(`Ignored URL parameter ${key}=${JSON.stringify(value)}: expected ${expected}.`);
 
   const layers = params.get('layers');
   if (layers !== null) {
     const names = layers === '' ? [] : layers.split(',');
-    const unknown = names.filter((name) => !(LAYER_GROUPS as readonly string[]).includes(name));
-    if (unknown.length) warn('layers', unknown.join(','), `names from ${LAYER_GROUPS.join(', ')}`);
-    state.layers = LAYER_GROUPS.filter((group) => names.includes(group));
+    const resolved = new Set(names.map((name) => resolveLayerName(story, name)));
+    const unknown = names.filter((name) => resolveLayerName(story, name) === null);
+    if (unknown.length) warn('layers', unknown.join(','), `names from ${groups.join(', ')}`);
+    state.layers = groups.filter((group) => resolved.has(group));
   }
   const date = params.get('date');
   if (date !== null) {
-    if (isStoryDay(date)) state.date = date;
-    else warn('date', date, 'a day from 2021-05-11 to 2021-06-03 (YYYY-MM-DD)');
+    if (isStoryDay(story, date)) state.date = date;
+    else warn('date', date, `a day from ${story.dates.first} to ${story.dates.last} (YYYY-MM-DD)`);
   }
   const mode = params.get('mode');
   if (mode !== null) {
@@ -69,8 +78,9 @@ export function parseUrlState(search: string): Parsed<UrlState> {
   }
   const lang = params.get('lang');
   if (lang !== null) {
-    if ((LANGUAGES as string[]).includes(lang)) state.lang = lang as Language;
-    else warn('lang', lang, `one of ${LANGUAGES.join(', ')}`);
+    const languages = languagesOf(story);
+    if (languages.includes(lang)) state.lang = lang;
+    else warn('lang', lang, `one of ${languages.join(', ')}`);
   }
   const map = params.get('map');
   if (map !== null) {
@@ -100,17 +110,24 @@ function formatCamera({ zoom, center: [lon, lat] }: Camera): string {
 }
 
 /** Only what differs from the defaults goes in the URL, so links stay short. */
-export function serializeUrlState(state: UrlState): string {
+export function serializeUrlState(state: UrlState, story: StoryManifest): string {
+  const defaults = defaultUrlState(story);
   const params = new URLSearchParams();
   const sameLayers =
-    state.layers.length === DEFAULT_LAYERS.length &&
-    DEFAULT_LAYERS.every((layer) => state.layers.includes(layer));
-  if (!sameLayers) params.set('layers', LAYER_GROUPS.filter((g) => state.layers.includes(g)).join(','));
-  if (state.date !== DEFAULT_URL_STATE.date) params.set('date', state.date);
-  if (state.mode !== DEFAULT_URL_STATE.mode) params.set('mode', state.mode);
+    state.layers.length === defaults.layers.length &&
+    defaults.layers.every((layer) => state.layers.includes(layer));
+  if (!sameLayers)
+    params.set(
+      'layers',
+      layerGroups(story)
+        .filter((g) => state.layers.includes(g))
+        .join(','),
+    );
+  if (state.date !== defaults.date) params.set('date', state.date);
+  if (state.mode !== defaults.mode) params.set('mode', state.mode);
   if (state.claim) params.set('claim', state.claim);
   if (state.check) params.set('check', state.check);
-  if (state.lang !== DEFAULT_URL_STATE.lang) params.set('lang', state.lang);
+  if (state.lang !== defaults.lang) params.set('lang', state.lang);
   if (state.camera) params.set('map', formatCamera(state.camera));
   const text = params.toString().replaceAll('%2C', ',').replaceAll('%2F', '/');
   return text ? `?${text}` : '';

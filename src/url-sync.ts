@@ -12,7 +12,7 @@ function foreignParams(search: string): URLSearchParams {
 }
 
 function urlFor(state: AppState): string {
-  const ours = serializeUrlState(urlStateOf(state));
+  const ours = serializeUrlState(urlStateOf(state), state.manifest);
   const others = foreignParams(location.search).toString();
   const query = [ours.replace(/^\?/, ''), others].filter(Boolean).join('&');
   return `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
@@ -24,7 +24,7 @@ export function syncUrl(state: AppState): () => void {
   const stopWriting = effect(() => {
     const url = urlFor(state);
     // Compare without the camera: only a change of something else earns a new history entry.
-    const discrete = serializeUrlState({ ...urlStateOf(state), camera: null });
+    const discrete = serializeUrlState({ ...urlStateOf(state), camera: null }, state.manifest);
     if (!restoring && url !== `${location.pathname}${location.search}${location.hash}`) {
       if (lastDiscrete !== null && discrete !== lastDiscrete) history.pushState(null, '', url);
       else history.replaceState(null, '', url);
@@ -32,7 +32,7 @@ export function syncUrl(state: AppState): () => void {
     lastDiscrete = discrete;
   });
   const onPopState = () => {
-    const { value, warnings } = parseUrlState(location.search);
+    const { value, warnings } = parseUrlState(location.search, state.manifest);
     for (const warning of warnings) console.warn(warning);
     restoring = true;
     applyUrlState(state, value);

@@ -1,38 +1,59 @@
 /**
- * Lookups over the input data, and the border labelled with the country on each side (computed once).
+ * Lookups over the input data, and each border line labelled with the country on each side (computed once,
+ * when first needed).
  *
  * @packageDocumentation
  */
 import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
-import type { BorderProperties, ClaimFeature, LakeFeature, PlaceFeature } from '../data/types.ts';
+import type { AreaFeature, BorderProperties, ClaimFeature, PlaceFeature } from '../data/types.ts';
 import { type BorderPart, type CountryPolygon, labelBorderParts } from '../geo/borderSides.ts';
 import type { CheckInputs, ClaimFilter } from './types.ts';
 
 export type BorderFeature = Feature<LineString | MultiLineString, BorderProperties>;
 
+/** One border line of the story: its features by id. */
+export interface ContextLine {
+  id: string;
+  label: string;
+  features: Map<string, BorderFeature>;
+}
+
 /** Indexed inputs shared by all measurements of one evaluation. */
 export interface CheckContext {
   places: Map<string, PlaceFeature>;
   claims: Map<string, ClaimFeature>;
-  borderFeatures: Map<string, BorderFeature>;
-  lakes: Map<string, LakeFeature>;
+  /** The story's border lines by id, in the story's order. */
+  lines: Map<string, ContextLine>;
+  /** Reference areas by id. */
+  areas: Map<string, AreaFeature>;
   countries: CountryPolygon[];
-  /** Readers' name of a country code ("ARM" → "Armenia"), from basemap.geojson; the code if none. */
+  /** Readers' name of a country code ("ABC" → its basemap name); the code if none. */
   countryName(a3: string | null): string;
-  /** Border parts of the given feature ids (all features when omitted), labelled with countries. */
-  border(featureIds?: readonly string[]): BorderPart[];
+  /** The id of the line a measurement uses: `lineId` when given, else the story's first line. */
+  lineId(lineId?: string): string;
+  /** The parts of a border line (default: the first), labelled with the country on each side. */
+  border(lineId?: string): BorderPart[];
   /** Claims matching a filter, in data order. */
   claimsMatching(filter: ClaimFilter): ClaimFeature[];
 }
 
-/** Builds the context; assumes the inputs passed validation. */
+/** Builds the context from inputs that passed validation (see validateInputs). */
 export function buildContext(inputs: CheckInputs): CheckContext {
   const places = new Map(inputs.places.features.map((f) => [f.properties.id, f] as const));
   const claims = new Map(inputs.claims.features.map((f) => [f.properties.id, f] as const));
-  const borderFeatures = new Map(
-    inputs.border.features.map((f) => [String(f.properties.id ?? f.id), f as BorderFeature] as const),
+  const lines = new Map(
+    inputs.borderLines.map((line) => [
+      line.id,
+      {
+        id: line.id,
+        label: line.label,
+        features: new Map(
+          line.features.features.map((f) => [String(f.properties.id ?? f.id), f as BorderFeature] as const),
+        ),
+      },
+    ]),
   );
-  const lakes = new Map(inputs.lake.features.map((f) => [f.properties.id, f] as const));
+  const areas = new Map(inputs.areas.features.map((f) => [f.properties.id, f] as const));
   const countries: CountryPolygon[] = [];
   const names = new Map<string, string>();
   for (const f of inputs.basemap.features) {
@@ -50,12 +71,16 @@ export function buildContext(inputs: CheckInputs): CheckContext {
       countries.push({ label: a3, geometry: g as Polygon | MultiPolygon });
     }
   }
-  let labelled: BorderPart[] | null = null;
-  const allParts = (): BorderPart[] => {
-    if (!labelled) {
-      const raw = [...borderFeatures.entries()].flatMap(([id, f]) => {
-        const lines = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates;
-        return lines
+  const firstLine = inputs.borderLines[0]?.id ?? '';
+  const labelled = new Map<string, BorderPart[]>();
+  const partsOf = (lineId: string): BorderPart[] => {
+    let parts = labelled.get(lineId);
+    if (!parts) {
+      const line = lines.get(lineId);
+      const raw = [...(line?.features.entries() ?? [])].flatMap(([id, f]) => {
+        const coordinates =
+          f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates;
+        return coordinates
           .filter((l) => l.length >= 2)
           .map((l) => ({
             coordinates: l.map((p) => [p[0] as number, p[1] as number] as [number, number]),
@@ -63,21 +88,20 @@ export function buildContext(inputs: CheckInputs): CheckContext {
             interpolated: f.properties.interpolated === true,
           }));
       });
-      labelled = labelBorderParts(raw, countries);
+      parts = labelBorderParts(raw, countries);
+      labelled.set(lineId, parts);
     }
-    return labelled;
+    return parts;
   };
   return {
     places,
     claims,
-    borderFeatures,
-    lakes,
+    lines,
+    areas,
     countries,
     countryName: (a3) => (a3 === null ? 'unknown' : (names.get(a3) ?? a3)),
-    border(featureIds) {
-      const parts = allParts();
-      return featureIds ? parts.filter((p) => featureIds.includes(p.featureId)) : parts;
-    },
+    lineId: (lineId) => lineId ?? firstLine,
+    border: (lineId) => partsOf(lineId ?? firstLine),
     claimsMatching(filter) {
       return [...claims.values()].filter(
         (c) =>

@@ -1,5 +1,5 @@
 /**
- * The checks engine: evaluates the declarations of data/checks.json against the data. Pure: no DOM, no
+ * The checks engine: evaluates the declarations of a story's checks.json against its data. Pure: no DOM, no
  * map, no file system — the browser passes what it fetched, the CLI what it read.
  *
  * @packageDocumentation
@@ -11,25 +11,85 @@ import { formatReported, formatValue } from './format.ts';
 import { measureArea } from './measureArea.ts';
 import { measureDepth } from './measureDepth.ts';
 import { measureDistance } from './measureDistance.ts';
+import { measureLineDistance } from './measureLineDistance.ts';
 import { measureNearest } from './measureNearest.ts';
 import type { MeasureOutcome } from './measureOutcome.ts';
 import { measureShare } from './measureShare.ts';
 import { measureSide } from './measureSide.ts';
 import type { AppliedTolerance, CheckDeclaration, CheckInputs, CheckResult, Verdict } from './types.ts';
-import { declarationsOf, validateDeclarations, validateInputs } from './validate.ts';
+import {
+  declarationId,
+  declarationsOf,
+  inputProblemsFor,
+  knownOf,
+  soundInputs,
+  validateDeclaration,
+} from './validate.ts';
 import { judge, worstVerdict } from './verdict.ts';
 
 /**
- * Evaluates every declared check. Throws {@link CheckDataError} (listing every problem) when the data or
- * the declarations are unusable; otherwise returns one JSON-ready result per declaration, in order.
+ * Evaluates every declared check, each on its own: a check whose declaration or inputs are unusable, or whose
+ * measurement fails, comes back as `cannot-check` with `problem` saying why, and the others are computed.
+ * Throws {@link CheckDataError} only when there are no declarations to read at all.
  */
 export function evaluateChecks(inputs: CheckInputs): CheckResult[] {
-  const inputProblems = validateInputs(inputs);
-  if (inputProblems.length > 0) throw new CheckDataError(inputProblems);
-  const declProblems = validateDeclarations(inputs);
-  if (declProblems.length > 0) throw new CheckDataError(declProblems);
-  const ctx = buildContext(inputs);
-  return (declarationsOf(inputs.checks) as CheckDeclaration[]).map((d) => evaluateCheck(d, ctx));
+  const list = declarationsOf(inputs.checks);
+  if (!list) throw new CheckDataError(['checks.json: expected { "checks": [ … ] }']);
+  const sound = soundInputs(inputs);
+  const known = knownOf(sound);
+  const ctx = buildContext(sound.inputs);
+  const seen = new Set<string>();
+  return list.map((raw, index) => {
+    const id = declarationId(raw, index);
+    // A broken input the check reads is the cause of everything else that looks wrong with it: say that first.
+    const broken =
+      typeof raw === 'object' && raw !== null ? inputProblemsFor(raw as CheckDeclaration, sound.broken) : [];
+    const problems = broken.length > 0 ? broken : validateDeclaration(raw, index, known);
+    if (seen.has(id)) problems.push(`the id "${id}" is used by an earlier check`);
+    seen.add(id);
+    if (problems.length > 0) return failedCheck(raw, id, problems.join('; '));
+    try {
+      return evaluateCheck(raw as CheckDeclaration, ctx);
+    } catch (error) {
+      return failedCheck(
+        raw,
+        id,
+        `the measurement failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  });
+}
+
+/** The result of a check that could not be computed: what is known of it, and why. */
+function failedCheck(raw: unknown, id: string, problem: string): CheckResult {
+  const d = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<CheckDeclaration>;
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  const unit = d.unit && ['km', 'm', 'mi', '%', 'km²'].includes(d.unit) ? d.unit : 'km';
+  return {
+    id,
+    title: text(d.title) ?? id,
+    measureKind: (typeof d.measure === 'object' && d.measure && typeof d.measure.kind === 'string'
+      ? d.measure.kind
+      : 'distance-between-places') as CheckResult['measureKind'],
+    claim: text(d.claim),
+    quote: text(d.quote),
+    source: null,
+    statementDate: null,
+    reported: typeof d.reported === 'number' ? d.reported : null,
+    reportedWording: text(d.reportedWording),
+    measured: null,
+    measuredUncertainty: 0,
+    unit,
+    method: 'not computed',
+    verdict: 'cannot-check',
+    tolerance: null,
+    reason: `cannot be checked: this check could not be computed — ${problem}`,
+    summary: 'not computed',
+    details: {},
+    caveats: [],
+    geometry: { type: 'FeatureCollection', features: [] },
+    problem,
+  };
 }
 
 function measure(d: CheckDeclaration, ctx: CheckContext): MeasureOutcome {
@@ -47,14 +107,16 @@ function measure(d: CheckDeclaration, ctx: CheckContext): MeasureOutcome {
       return measureNearest(m, d.unit, ctx);
     case 'polygon-area':
       return measureArea(m, d.unit, ctx);
+    case 'distance-to-line':
+      return measureLineDistance(m, d.unit, ctx);
   }
 }
 
 /** Evaluates one (validated) declaration. */
 export function evaluateCheck(d: CheckDeclaration, ctx: CheckContext): CheckResult {
   const claim = d.claim ? ctx.claims.get(d.claim) : undefined;
-  const lake = d.sourcedProperty ? ctx.lakes.get(d.sourcedProperty.feature) : undefined;
-  const source = claim ? claim.properties.source : (lake?.properties.sources[0]?.source ?? null);
+  const area = d.sourcedProperty ? ctx.areas.get(d.sourcedProperty.feature) : undefined;
+  const source = claim ? claim.properties.source : (area?.properties.sources[0]?.source ?? null);
   const o = measure(d, ctx);
   const f = (v: number) => formatValue(v, d.unit);
   const fr = (v: number) => formatReported(v, d.unit);
@@ -89,6 +151,9 @@ export function evaluateCheck(d: CheckDeclaration, ctx: CheckContext): CheckResu
   } else if (o.cannotCheck !== undefined || o.measured === null) {
     verdict = 'cannot-check';
     reason = o.cannotCheck ?? 'cannot be checked: nothing could be measured';
+  } else if (d.byRoad) {
+    verdict = 'cannot-check';
+    reason = `cannot be checked: ${d.reported !== null ? `the ${fr(d.reported)} reported is` : 'the figure is'} a distance by road, and a road is longer than a straight line, so a straight-line measurement cannot judge it; for context, in a straight line: ${o.summary}`;
   } else if (d.reported === null || !d.tolerance) {
     verdict = 'cannot-check';
     reason = `cannot be checked: the words give no figure to test; measured for context: ${o.summary}`;

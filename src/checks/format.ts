@@ -5,7 +5,10 @@
  */
 import type { CheckResult, CheckUnit, Verdict } from './types.ts';
 
-/** Significant precision per unit: km to 10 m (2 decimals under 10 km), m to 1 m, % to 1 point, km² to 0.01. */
+/**
+ * Significant precision per unit: km to 10 m (2 decimals under 10 km), miles likewise, m to 1 m, % to 1 point,
+ * km² to 0.01.
+ */
 export function formatValue(value: number | null, unit: CheckUnit | 'deg'): string {
   if (value === null || !Number.isFinite(value)) return '—';
   // A true minus sign for negative values (e.g. a point on the other side of a line).
@@ -16,6 +19,8 @@ export function formatValue(value: number | null, unit: CheckUnit | 'deg'): stri
   switch (unit) {
     case 'km':
       return `${value.toFixed(Math.abs(value) < 10 ? 2 : 1)} km`;
+    case 'mi':
+      return `${value.toFixed(Math.abs(value) < 10 ? 2 : 1)} mi`;
     case 'm':
       return `${Math.round(value)} m`;
     case '%':

@@ -14,20 +14,20 @@ export const AREA_METHOD =
   'area on the WGS84 ellipsoid: cylindrical equal-area projection of the ellipsoid (Snyder 1987), edges densified ' +
   "along geodesics to 500 m (relative error < 1e-5); Turf's spherical area (radius 6,371,008.8 m) given for comparison";
 
-/** Ellipsoidal area of a lake outline. */
+/** Ellipsoidal area of a reference area's outline. */
 export function measureArea(
   m: Extract<MeasureDeclaration, { kind: 'polygon-area' }>,
   unit: CheckUnit,
   ctx: CheckContext,
 ): MeasureOutcome {
-  const lake = ctx.lakes.get(m.polygon);
-  if (!lake) throw new Error('validated: polygon exists');
-  const areaM2 = ellipsoidalAreaM2(lake.geometry);
-  const sphericalAreaM2 = turfArea(lake.geometry);
+  const area = ctx.areas.get(m.polygon);
+  if (!area) throw new Error('validated: polygon exists');
+  const areaM2 = ellipsoidalAreaM2(area.geometry);
+  const sphericalAreaM2 = turfArea(area.geometry);
   const caveats: string[] = [];
-  if (lake.properties.schematic) {
+  if (area.properties.schematic) {
     caveats.push(
-      'The outline is schematic: it was drawn from descriptions, so this measures the drawing, not the lake as surveyed.',
+      `The outline of ${area.properties.name} is schematic: it was drawn from descriptions, so this measures the drawing, not the ground as surveyed.`,
     );
   }
   return {
@@ -39,14 +39,14 @@ export function measureArea(
       polygon: m.polygon,
       areaM2,
       sphericalAreaM2,
-      basis: lake.properties.basis,
-      schematic: lake.properties.schematic,
+      basis: area.properties.basis,
+      schematic: area.properties.schematic,
     },
     features: [
       {
         type: 'Feature',
         properties: { role: 'measured-polygon', areaM2, label: formatValue(fromBase(areaM2, unit), unit) },
-        geometry: lake.geometry,
+        geometry: area.geometry,
       },
     ],
     caveats,

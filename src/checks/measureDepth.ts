@@ -19,7 +19,7 @@ export function measureDepth(
   unit: CheckUnit,
   ctx: CheckContext,
 ): MeasureOutcome {
-  const border = ctx.border(m.border);
+  const border = ctx.border(m.line);
   const usedLines = [...new Set(border.map((p) => p.featureId))];
   const method =
     `largest distance from the border line (${usedLines.join(' + ')}) of any point of the claimed geometry on the ${ctx.countryName(m.country)} side, ` +
@@ -111,7 +111,13 @@ export function measureDepth(
     uncertainty: fromBase(deepest.uncertaintyM + deepest.samplingErrorBoundM, unit),
     method,
     summary,
-    details: { country: m.country, borderFeatures: usedLines, deepestClaim: deepest.claim, perClaim },
+    details: {
+      country: m.country,
+      line: ctx.lineId(m.line),
+      borderFeatures: usedLines,
+      deepestClaim: deepest.claim,
+      perClaim,
+    },
     features,
     caveats,
   };

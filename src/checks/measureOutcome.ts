@@ -32,6 +32,8 @@ export function fromBase(value: number, unit: CheckUnit): number {
       return value / 1000;
     case 'm':
       return value;
+    case 'mi':
+      return value / 1609.344;
     case 'km²':
       return value / 1e6;
     case '%':

@@ -1,13 +1,13 @@
 /**
- * Share of a polygon (the lake) on a country's side of each border line the data holds.
+ * Share of a reference area (a lake, a zone) on a country's side of each border line the data holds.
  *
  * @packageDocumentation
  */
-import type { Feature } from 'geojson';
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { sideOfBorder } from '../geo/borderSides.ts';
 import { clipLineToBox } from '../geo/clipLineToBox.ts';
 import { metresPerDegree } from '../geo/localProjection.ts';
-import { splitPolygonByLines } from '../geo/splitPolygonByLines.ts';
+import { splitAreaByLines } from '../geo/splitPolygonByLines.ts';
 import type { CheckContext } from './context.ts';
 import { formatValue } from './format.ts';
 import { fromBase, type MeasureOutcome } from './measureOutcome.ts';
@@ -21,6 +21,8 @@ export const SHARE_METHOD =
 /** Per-line result of {@link measureShare}. */
 export interface LineShare {
   label: string;
+  /** The story's line id; null for a line the data does not hold. */
+  line: string | null;
   features: string[];
   status: 'measured' | 'not-in-data' | 'undetermined';
   /** Share of the polygon on the country's side, 0–1 (null unless measured). */
@@ -36,29 +38,32 @@ export function measureShare(
   unit: CheckUnit,
   ctx: CheckContext,
 ): MeasureOutcome {
-  const lake = ctx.lakes.get(m.polygon);
-  if (!lake) throw new Error('validated: polygon exists');
+  const area = ctx.areas.get(m.polygon);
+  if (!area) throw new Error('validated: polygon exists');
   const features: Feature[] = [];
   const lines: LineShare[] = [];
   let totalAreaM2 = 0;
-  for (const line of m.lines) {
-    const missing = line.features.filter((id) => !ctx.borderFeatures.has(id));
-    if (missing.length > 0) {
+  for (const declared of m.lines) {
+    const storyLine = declared.line ? ctx.lines.get(declared.line) : undefined;
+    const label = declared.label ?? storyLine?.label ?? declared.line ?? 'unnamed line';
+    if (!storyLine) {
       lines.push({
-        label: line.label,
-        features: line.features,
+        label,
+        line: null,
+        features: [],
         status: 'not-in-data',
         share: null,
         areaBySideM2: {},
-        note: line.ifMissing ?? `not in the data (${missing.join(', ')} missing from border.geojson)`,
+        note: declared.ifMissing ?? 'not in the data',
         interpolatedFeatures: [],
       });
       continue;
     }
-    const parts = ctx.border(line.features);
+    const line = { label, features: [...storyLine.features.keys()] };
+    const parts = ctx.border(storyLine.id);
     const interpolatedFeatures = [...new Set(parts.filter((p) => p.interpolated).map((p) => p.featureId))];
-    const split = splitPolygonByLines(
-      lake.geometry,
+    const split = splitAreaByLines(
+      area.geometry,
       parts.map((p) => p.coordinates),
       (p) => sideOfBorder(p, parts).country ?? 'unknown',
     );
@@ -66,6 +71,7 @@ export function measureShare(
     if (split.status === 'undetermined') {
       lines.push({
         label: line.label,
+        line: storyLine.id,
         features: line.features,
         status: 'undetermined',
         share: null,
@@ -79,6 +85,7 @@ export function measureShare(
     const share = inside / split.totalAreaM2;
     lines.push({
       label: line.label,
+      line: storyLine.id,
       features: line.features,
       status: 'measured',
       share,
@@ -90,7 +97,7 @@ export function measureShare(
       interpolatedFeatures,
     });
     // The stretch of the line around the polygon, to draw with the pieces.
-    const box = bboxAround(lake.geometry.coordinates[0] ?? [], 1000);
+    const box = bboxAround(outerRings(area.geometry).flat(), 1000);
     for (const part of parts) {
       for (const piece of clipLineToBox(part.coordinates, box)) {
         if (piece.coordinates.length < 2) continue;
@@ -125,14 +132,15 @@ export function measureShare(
   const primary = lines.find((l) => l.status === 'measured');
   const details = { polygon: m.polygon, country: m.country, totalAreaM2, lines };
   const caveats: string[] = [];
-  if (lake.properties.schematic) {
+  const name = area.properties.name;
+  if (area.properties.schematic) {
     caveats.push(
-      'The lake outline is schematic (drawn from descriptions, not surveyed), so any share is indicative only.',
+      `The outline of ${name} is schematic (drawn from descriptions, not surveyed), so any share is indicative only.`,
     );
   }
   if (primary && primary.interpolatedFeatures.length > 0) {
     caveats.push(
-      `Across the lake the line is interpolated (${primary.interpolatedFeatures.join(', ')}): the source data has a gap there, so the split follows a drawn bridge.`,
+      `Across ${name} the line is interpolated (${primary.interpolatedFeatures.join(', ')}): the source data has a gap there, so the split follows a drawn bridge.`,
     );
   }
   const listing = lines.map((l) => `${l.label}: ${l.note}`).join('; ');
@@ -157,6 +165,13 @@ export function measureShare(
     features,
     caveats,
   };
+}
+
+/** The outer rings of a Polygon or MultiPolygon. */
+function outerRings(geometry: Polygon | MultiPolygon): Position[][] {
+  return geometry.type === 'Polygon'
+    ? [geometry.coordinates[0] ?? []]
+    : geometry.coordinates.map((rings) => rings[0] ?? []);
 }
 
 function bboxAround(ring: readonly number[][], marginM: number): [number, number, number, number] {

@@ -20,7 +20,7 @@ export function measureSide(
 ): MeasureOutcome {
   const claim = ctx.claims.get(m.claim);
   if (!claim) throw new Error('validated: claim exists');
-  const border = ctx.border(m.border);
+  const border = ctx.border(m.line);
   const usedLines = [...new Set(border.map((p) => p.featureId))];
   const method =
     `side of the border line (${usedLines.join(' + ')}) at its nearest segment, and the distance to the line on the WGS84 ellipsoid ` +
@@ -105,6 +105,7 @@ export function measureSide(
     summary: `the point is ${formatValue(Math.abs(measured), unit)} ${where} (nearest border point on ${r.side.part.featureId})`,
     details: {
       claim: m.claim,
+      line: ctx.lineId(m.line),
       position: p,
       signedDistanceM: signedM,
       distanceM: r.side.nearest.distanceM,

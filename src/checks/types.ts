@@ -1,16 +1,16 @@
 /**
- * The checks engine's data: check declarations (data/checks.json), its inputs and its results.
+ * The checks engine's data: check declarations (a story's checks.json), its inputs and its results.
  *
  * @packageDocumentation
  */
 import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
-import type { Border, Claims, Lake, Places, Side } from '../data/types.ts';
+import type { Areas, Border, Claims, Places, Side } from '../data/types.ts';
 
 /** How a reported figure compares with the measurement. */
 export type Verdict = 'consistent' | 'roughly-consistent' | 'inconsistent' | 'cannot-check';
 
-/** Units of reported and measured values. */
-export type CheckUnit = 'km' | 'm' | '%' | 'km²';
+/** Units of reported and measured values ("mi": statute miles). */
+export type CheckUnit = 'km' | 'm' | 'mi' | '%' | 'km²';
 
 /**
  * What the wording of a figure allows, in the check's unit. `consistent` when the measurement is within
@@ -33,13 +33,16 @@ export interface DirectionDeclaration {
   basis: string;
 }
 
-/** A set of border features read together as one line, e.g. the OSM line plus its lake bridge. */
+/**
+ * A border line a measurement uses: one of the story's lines (story.json `borderLines`), or a line the sources
+ * describe that the data does not hold (then `ifMissing` says so in the result).
+ */
 export interface BorderLineDeclaration {
-  /** Short name for readers, e.g. "OpenStreetMap line (late 2017)". */
-  label: string;
-  /** Feature ids in data/border.geojson; the line is measured only if all of them exist. */
-  features: string[];
-  /** What to say when the features are not in the data. */
+  /** id of one of the story's border lines; absent for a line the data does not hold. */
+  line?: string;
+  /** Short name for readers; default: the story's label of the line. */
+  label?: string;
+  /** What to say when the line is not in the data. */
   ifMissing?: string;
 }
 
@@ -55,7 +58,7 @@ export interface ClaimFilter {
 /** How to measure; one small union member per kind of measurement. */
 export type MeasureDeclaration =
   | {
-      /** Geodesic distance (and bearing) between two places of data/places.geojson. */
+      /** Geodesic distance (and bearing) between two places of places.geojson. */
       kind: 'distance-between-places';
       from: string;
       to: string;
@@ -66,11 +69,11 @@ export type MeasureDeclaration =
       kind: 'depth-inside-country';
       claims: ClaimFilter;
       country: string;
-      /** Border feature ids to measure from (default: every feature of data/border.geojson). */
-      border?: string[];
+      /** id of the border line to measure from (default: the story's first line). */
+      line?: string;
     }
   | {
-      /** Share of a polygon (a lake) on `country`'s side of each border line. */
+      /** Share of a reference area (areas.geojson) on `country`'s side of each border line. */
       kind: 'polygon-share-by-border';
       polygon: string;
       country: string;
@@ -81,7 +84,18 @@ export type MeasureDeclaration =
       kind: 'point-side-of-border';
       claim: string;
       country: string;
-      border?: string[];
+      /** id of the border line (default: the story's first line). */
+      line?: string;
+    }
+  | {
+      /**
+       * Straight-line distance from a place or a claim's point to a border line, and the side it is on
+       * (positive inside `country` when given).
+       */
+      kind: 'distance-to-line';
+      from: { place: string } | { claim: string };
+      line?: string;
+      country?: string;
     }
   | {
       /** Distance from each place to the nearest position claimed (geometry of the matching claims). */
@@ -90,14 +104,14 @@ export type MeasureDeclaration =
       claims: ClaimFilter;
     }
   | {
-      /** Area on the ellipsoid of a polygon (e.g. the lake outline). */
+      /** Area on the ellipsoid of a reference area (areas.geojson). */
       kind: 'polygon-area';
       polygon: string;
     };
 
 export type MeasureKind = MeasureDeclaration['kind'];
 
-/** One check, as declared in data/checks.json. */
+/** One check, as declared in checks.json. */
 export interface CheckDeclaration {
   /** Stable, readable id, e.g. "verishen-north-of-goris". */
   id: string;
@@ -107,7 +121,7 @@ export interface CheckDeclaration {
   claim: string | null;
   /** The exact words tested; must occur verbatim in the claim's quote. */
   quote: string | null;
-  /** For figures that are not claims (e.g. a lake's reported area): the feature and property holding it. */
+  /** For figures that are not claims (e.g. a reference area's reported size): the feature and property holding it. */
   sourcedProperty?: { feature: string; property: 'areaKm2Reported' };
   /** The reported figure in `unit`; null when the words give no figure (then the check reports context only). */
   reported: number | null;
@@ -125,6 +139,11 @@ export interface CheckDeclaration {
   /** Things a reader should know about this check whatever the result. */
   caveats?: string[];
   /**
+   * The figure is a distance by road. A road is longer than the straight line, so a straight-line measurement
+   * can never judge it: the result gives the straight line for context and the verdict is `cannot-check`.
+   */
+  byRoad?: true;
+  /**
    * Set when the measured geometry was itself drawn from the reported figure (e.g. an outline built to
    * have the reported area): says how. The verdict is then `cannot-check` — the measurement only checks
    * the drawing — and the reason says so.
@@ -132,13 +151,13 @@ export interface CheckDeclaration {
   circularBecause?: string;
 }
 
-/** The contents of data/checks.json. */
+/** The contents of a story's checks.json. */
 export interface CheckFile {
   $comment?: string;
   checks: CheckDeclaration[];
 }
 
-/** A country polygon of data/basemap.geojson. */
+/** A country polygon of a story's basemap.geojson. */
 export interface BasemapProperties {
   kind: string;
   a3?: string;
@@ -146,14 +165,25 @@ export interface BasemapProperties {
 }
 export type Basemap = FeatureCollection<Polygon | MultiPolygon | Geometry, BasemapProperties>;
 
-/** Everything the engine needs, as parsed JSON (the browser fetches it; the CLI reads it from disk). */
+/** One border line of the story, as the engine receives it. */
+export interface BorderLineInput {
+  id: string;
+  label: string;
+  features: Border;
+}
+
+/**
+ * Everything the engine needs, as parsed JSON (the browser fetches it; the CLI reads it from disk). Inputs may
+ * be broken: each check that needs a broken input says so, and the others are computed.
+ */
 export interface CheckInputs {
   checks: CheckFile | CheckDeclaration[];
   places: Places;
   claims: Claims;
-  border: Border;
+  /** The story's border lines, in its order; the first is the default line of a measurement. */
+  borderLines: BorderLineInput[];
   basemap: Basemap;
-  lake: Lake;
+  areas: Areas;
 }
 
 /** The tolerance actually applied, with the interval it allows. */
@@ -175,7 +205,7 @@ export interface CheckResult {
   measureKind: MeasureKind;
   claim: string | null;
   quote: string | null;
-  /** Source id (data/sources.json) of the quote or of the sourced property. */
+  /** Source id (sources.json) of the quote or of the sourced property. */
   source: string | null;
   /** When the claim was made (ISO date); null for sourced properties. */
   statementDate: string | null;
@@ -198,6 +228,8 @@ export interface CheckResult {
   /** Kind-specific numbers (full precision), e.g. bearings, per-place distances, per-line shares. */
   details: Record<string, unknown>;
   caveats: string[];
-  /** What to draw for the measurement (lines with their lengths, nearest border points, lake pieces…). */
+  /** What to draw for the measurement (lines with their lengths, nearest border points, polygon pieces…). */
   geometry: FeatureCollection;
+  /** Set when the check could not be computed at all (bad declaration or input): what went wrong. */
+  problem?: string;
 }

@@ -1,17 +1,27 @@
 /**
- * Validation of the engine's inputs and of the check declarations. Every problem is collected so one
- * run reports them all.
+ * Validation of the engine's inputs and of the check declarations. A broken input or declaration fails only the
+ * checks that need it: every problem is collected, named, and attached to those checks; the others are computed.
  *
  * @packageDocumentation
  */
 import type { CheckDeclaration, CheckInputs, CheckUnit, ClaimFilter, MeasureDeclaration } from './types.ts';
 
-const UNITS: readonly CheckUnit[] = ['km', 'm', '%', 'km²'];
+const UNITS: readonly CheckUnit[] = ['km', 'm', 'mi', '%', 'km²'];
 const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
+/** The inputs besides the declarations; a check depends on some of them. */
+export type InputName = 'places' | 'claims' | 'borderLines' | 'basemap' | 'areas';
+
+const FILE_NAMES: Record<InputName, string> = {
+  places: 'places.geojson',
+  claims: 'claims.geojson',
+  borderLines: 'the border lines',
+  basemap: 'basemap.geojson',
+  areas: 'areas.geojson',
+};
+
+type Json = Record<string, unknown>;
+const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 function isFeatureCollection(x: unknown): x is { type: 'FeatureCollection'; features: unknown[] } {
   return isObject(x) && x.type === 'FeatureCollection' && Array.isArray(x.features);
@@ -29,244 +39,399 @@ function finitePosition(p: unknown): boolean {
   );
 }
 
-/** The declarations, whether data/checks.json holds `{ checks: [...] }` or a bare array. */
+const finiteLine = (l: unknown) => Array.isArray(l) && l.length >= 2 && l.every(finitePosition);
+const finiteRing = (r: unknown) => Array.isArray(r) && r.length >= 4 && r.every(finitePosition);
+const finitePolygon = (p: unknown) => Array.isArray(p) && p.length > 0 && p.every(finiteRing);
+
+/** The declarations, whether checks.json holds `{ checks: [...] }` or a bare array. */
 export function declarationsOf(checks: unknown): unknown[] | null {
   if (Array.isArray(checks)) return checks;
   if (isObject(checks) && Array.isArray(checks.checks)) return checks.checks;
   return null;
 }
 
-/** Problems with the data files (shape and ids); empty when usable. */
-export function validateInputs(inputs: Partial<CheckInputs>): string[] {
-  const problems: string[] = [];
-  const files: [keyof CheckInputs, string][] = [
-    ['places', 'places.geojson'],
-    ['claims', 'claims.geojson'],
-    ['border', 'border.geojson'],
-    ['basemap', 'basemap.geojson'],
-    ['lake', 'lake-sev.geojson'],
-  ];
-  for (const [key, file] of files) {
-    if (!isFeatureCollection(inputs[key])) problems.push(`${file}: not a GeoJSON FeatureCollection`);
-  }
-  if (problems.length > 0) return problems;
-  const fc = (k: keyof CheckInputs) => (inputs[k] as unknown as { features: unknown[] }).features;
+/** What is usable in the inputs, and what is not. */
+export interface SoundInputs {
+  /** The inputs with every unusable feature left out (an unusable collection becomes empty). */
+  inputs: CheckInputs;
+  /** Problems with an input as a whole: every check that needs it fails with them. */
+  broken: Partial<Record<InputName, string[]>>;
+  /** Features left out, by id, with why: a check naming one says why it is missing. */
+  dropped: Map<string, string>;
+}
 
-  const seen = new Set<string>();
+/** Keeps what the engine can use from each input and records the rest (never throws). */
+export function soundInputs(inputs: Partial<CheckInputs>): SoundInputs {
+  const broken: SoundInputs['broken'] = {};
+  const dropped = new Map<string, string>();
+  const empty = { type: 'FeatureCollection' as const, features: [] };
+  const fail = (name: InputName, message: string) => {
+    broken[name] = [...(broken[name] ?? []), message];
+  };
   const idOf = (f: unknown): unknown => (isObject(f) && isObject(f.properties) ? f.properties.id : undefined);
-  fc('places').forEach((f, i) => {
-    const id = idOf(f);
-    if (typeof id !== 'string') problems.push(`places.geojson: feature ${i} has no properties.id`);
-    else if (seen.has(`place:${id}`)) problems.push(`places.geojson: duplicate id "${id}"`);
-    else seen.add(`place:${id}`);
-    const g = isObject(f) ? f.geometry : null;
-    if (!isObject(g) || g.type !== 'Point' || !finitePosition(g.coordinates)) {
-      problems.push(`places.geojson: "${String(id)}" needs a Point geometry with [lon, lat]`);
+
+  /** The features of `name` that pass `usable` (a message when not); the rest dropped and named. */
+  const keep = <T>(
+    name: InputName,
+    collection: unknown,
+    file: string,
+    usable: (f: Json) => string | null,
+    prefix: string,
+  ): T => {
+    if (!isFeatureCollection(collection)) {
+      fail(name, `${file}: not a GeoJSON FeatureCollection`);
+      return empty as T;
     }
-  });
-  fc('claims').forEach((f, i) => {
-    const id = idOf(f);
-    if (typeof id !== 'string') {
-      problems.push(`claims.geojson: feature ${i} has no properties.id`);
-      return;
-    }
-    if (seen.has(`claim:${id}`)) problems.push(`claims.geojson: duplicate id "${id}"`);
-    seen.add(`claim:${id}`);
-    const p = (f as { properties: Record<string, unknown> }).properties;
-    if (typeof p.quote !== 'string') problems.push(`claims.geojson: "${id}" has no quote`);
-    if (typeof p.statementDate !== 'string') problems.push(`claims.geojson: "${id}" has no statementDate`);
-    const g = (f as { geometry?: unknown }).geometry;
-    if (g !== null && !isObject(g))
-      problems.push(`claims.geojson: "${id}" geometry must be an object or null`);
-  });
-  fc('border').forEach((f, i) => {
-    const id = isObject(f) ? (idOf(f) ?? f.id) : undefined;
-    if (typeof id !== 'string') problems.push(`border.geojson: feature ${i} has no id`);
-    const g = isObject(f) ? f.geometry : null;
-    const ok =
-      isObject(g) &&
-      ((g.type === 'LineString' && Array.isArray(g.coordinates) && g.coordinates.every(finitePosition)) ||
-        (g.type === 'MultiLineString' &&
-          Array.isArray(g.coordinates) &&
-          g.coordinates.every((l) => Array.isArray(l) && l.every(finitePosition))));
-    if (!ok) problems.push(`border.geojson: "${String(id)}" needs a LineString or MultiLineString geometry`);
-  });
-  const countries = fc('basemap').filter(
-    (f) =>
-      isObject(f) &&
-      isObject(f.properties) &&
-      f.properties.kind === 'country' &&
-      isObject(f.geometry) &&
-      (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'),
+    const seen = new Set<string>();
+    const features = collection.features.filter((f, i) => {
+      const id = idOf(f) ?? (isObject(f) ? f.id : undefined);
+      const key = typeof id === 'string' ? id : `#${i}`;
+      const problem = !isObject(f)
+        ? 'not a Feature'
+        : typeof id !== 'string'
+          ? 'no id'
+          : seen.has(`${prefix}${id}`)
+            ? `duplicate id "${id}"`
+            : usable(f);
+      if (problem) {
+        dropped.set(`${prefix}${key}`, `${file}: feature ${key} left out (${problem})`);
+        return false;
+      }
+      seen.add(`${prefix}${id}`);
+      return true;
+    });
+    return { ...collection, features } as T;
+  };
+
+  const places = keep<CheckInputs['places']>(
+    'places',
+    inputs.places,
+    'places.geojson',
+    (f) => {
+      const g = f.geometry;
+      return isObject(g) && g.type === 'Point' && finitePosition(g.coordinates)
+        ? null
+        : 'needs a Point geometry with [lon, lat]';
+    },
+    'place:',
   );
-  if (countries.length === 0) problems.push('basemap.geojson: no country polygons ({kind: "country", a3})');
-  fc('lake').forEach((f, i) => {
-    const id = idOf(f);
-    if (typeof id !== 'string') problems.push(`lake-sev.geojson: feature ${i} has no properties.id`);
-    const g = isObject(f) ? f.geometry : null;
-    if (!isObject(g) || g.type !== 'Polygon')
-      problems.push(`lake-sev.geojson: "${String(id)}" needs a Polygon geometry`);
-  });
+  const claims = keep<CheckInputs['claims']>(
+    'claims',
+    inputs.claims,
+    'claims.geojson',
+    (f) => {
+      const p = f.properties as Json;
+      if (typeof p.quote !== 'string') return 'no quote';
+      if (typeof p.statementDate !== 'string') return 'no statementDate';
+      if (typeof p.side !== 'string') return 'no side';
+      if (f.geometry !== null && !isObject(f.geometry)) return 'geometry must be an object or null';
+      return null;
+    },
+    'claim:',
+  );
+  const areas = keep<CheckInputs['areas']>(
+    'areas',
+    inputs.areas,
+    'areas.geojson',
+    (f) => {
+      const g = f.geometry;
+      const ok =
+        isObject(g) &&
+        ((g.type === 'Polygon' && finitePolygon(g.coordinates)) ||
+          (g.type === 'MultiPolygon' && Array.isArray(g.coordinates) && g.coordinates.every(finitePolygon)));
+      return ok ? null : 'needs a Polygon or MultiPolygon geometry of finite [lon, lat] positions';
+    },
+    'area:',
+  );
+  let basemap = inputs.basemap as CheckInputs['basemap'];
+  if (!isFeatureCollection(basemap)) {
+    fail('basemap', 'basemap.geojson: not a GeoJSON FeatureCollection');
+    basemap = empty as CheckInputs['basemap'];
+  } else {
+    const countries = (basemap.features as unknown[]).filter(
+      (f) =>
+        isObject(f) &&
+        isObject(f.properties) &&
+        f.properties.kind === 'country' &&
+        isObject(f.geometry) &&
+        (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'),
+    );
+    if (countries.length === 0)
+      fail('basemap', 'basemap.geojson: no country polygons ({kind: "country", a3})');
+  }
+  const borderLines: CheckInputs['borderLines'] = [];
+  if (!Array.isArray(inputs.borderLines)) fail('borderLines', 'no border lines were given');
+  else
+    for (const line of inputs.borderLines) {
+      if (!isObject(line) || typeof line.id !== 'string') {
+        fail('borderLines', 'a border line without an id');
+        continue;
+      }
+      const features = keep<CheckInputs['borderLines'][number]['features']>(
+        'borderLines',
+        line.features,
+        `border line ${line.id}`,
+        (f) => {
+          const g = f.geometry;
+          const ok =
+            isObject(g) &&
+            ((g.type === 'LineString' && finiteLine(g.coordinates)) ||
+              (g.type === 'MultiLineString' &&
+                Array.isArray(g.coordinates) &&
+                g.coordinates.every(finiteLine)));
+          return ok ? null : 'needs a LineString or MultiLineString geometry';
+        },
+        `border:${line.id}:`,
+      );
+      borderLines.push({
+        id: line.id,
+        label: typeof line.label === 'string' ? line.label : line.id,
+        features,
+      });
+    }
+  return {
+    inputs: { checks: inputs.checks ?? [], places, claims, areas, basemap, borderLines },
+    broken,
+    dropped,
+  };
+}
+
+/** Every problem with the inputs, in plain words (the CLI and tests list them; the engine isolates them). */
+export function validateInputs(inputs: Partial<CheckInputs>): string[] {
+  const { broken, dropped } = soundInputs(inputs);
+  return [...Object.values(broken).flat(), ...dropped.values()];
+}
+
+/** What a declaration may refer to, from the usable inputs. */
+export interface Known {
+  places: Set<string>;
+  claims: Map<string, { properties: { quote: string; notes?: string } }>;
+  lines: Set<string>;
+  areas: Map<string, { properties: Json }>;
+  countries: Set<string>;
+  dropped: Map<string, string>;
+}
+
+export function knownOf(sound: SoundInputs): Known {
+  const { inputs } = sound;
+  return {
+    places: new Set(inputs.places.features.map((f) => f.properties.id)),
+    claims: new Map(inputs.claims.features.map((f) => [f.properties.id, f] as const)),
+    lines: new Set(inputs.borderLines.map((l) => l.id)),
+    areas: new Map(
+      inputs.areas.features.map((f) => [f.properties.id, f as unknown as { properties: Json }] as const),
+    ),
+    countries: new Set(
+      inputs.basemap.features
+        .filter((f) => f.properties?.kind === 'country' && typeof f.properties.a3 === 'string')
+        .map((f) => f.properties.a3 as string),
+    ),
+    dropped: sound.dropped,
+  };
+}
+
+/** The inputs a kind of measurement reads: when one is broken, the check cannot be computed. */
+export function inputsNeeded(m: MeasureDeclaration): InputName[] {
+  switch (m.kind) {
+    case 'distance-between-places':
+      return ['places'];
+    case 'depth-inside-country':
+    case 'point-side-of-border':
+      return ['claims', 'borderLines', 'basemap'];
+    case 'polygon-share-by-border':
+      return ['areas', 'borderLines', 'basemap'];
+    case 'places-to-nearest-claimed-position':
+      return ['places', 'claims'];
+    case 'polygon-area':
+      return ['areas'];
+    case 'distance-to-line':
+      return [
+        'place' in m.from ? 'places' : 'claims',
+        'borderLines',
+        ...(m.country ? ['basemap' as const] : []),
+      ];
+    default:
+      return [];
+  }
+}
+
+/** Problems of the inputs a declaration needs, as plain words. */
+export function inputProblemsFor(d: CheckDeclaration, broken: SoundInputs['broken']): string[] {
+  const needed = new Set<InputName>(isObject(d.measure) ? inputsNeeded(d.measure) : []);
+  if (typeof d.claim === 'string') needed.add('claims');
+  return [...needed].flatMap((name) =>
+    (broken[name] ?? []).map((m) => `${FILE_NAMES[name]} is unusable: ${m}`),
+  );
+}
+
+/** The id of a declaration as readers see it in messages. */
+export function declarationId(raw: unknown, index: number): string {
+  return isObject(raw) && typeof raw.id === 'string' && raw.id !== '' ? raw.id : `#${index}`;
+}
+
+/** Problems with one declaration, given the usable inputs; empty when it can be computed. */
+export function validateDeclaration(raw: unknown, index: number, known: Known): string[] {
+  const problems: string[] = [];
+  if (!isObject(raw)) return [`entry ${index} is not an object`];
+  const c = raw as unknown as CheckDeclaration;
+  const missing = (what: string, id: unknown, file: string, key: string) => {
+    const why = known.dropped.get(`${key}${String(id)}`);
+    problems.push(`${what} "${String(id)}" is not in ${file}${why ? ` (${why})` : ''}`);
+  };
+  if (typeof c.id !== 'string' || !ID_PATTERN.test(c.id))
+    problems.push('id must be lower-case words joined by "-"');
+  if (typeof c.title !== 'string' || c.title === '') problems.push('needs a title');
+  if (c.claim !== null) {
+    const claim = typeof c.claim === 'string' ? known.claims.get(c.claim) : undefined;
+    if (!claim) missing('claim', c.claim, 'claims.geojson', 'claim:');
+    else if (typeof c.quote !== 'string' || c.quote === '') problems.push('needs the quote it tests');
+    else if (!claim.properties.quote.includes(c.quote)) {
+      problems.push(`the quote "${c.quote}" does not occur verbatim in claim ${c.claim}'s quote`);
+    }
+    if (claim && c.reportedWording !== undefined) {
+      const where = `${claim.properties.quote}\n${claim.properties.notes ?? ''}`;
+      if (typeof c.reportedWording !== 'string' || !where.includes(c.reportedWording)) {
+        problems.push(
+          `reportedWording "${String(c.reportedWording)}" is not in claim ${c.claim}'s quote or notes`,
+        );
+      }
+    }
+  } else {
+    const sp = c.sourcedProperty;
+    const area = sp ? known.areas.get(sp.feature) : undefined;
+    if (!sp) problems.push('with "claim": null, needs "sourcedProperty" naming a feature of areas.geojson');
+    else if (!area) missing('area', sp.feature, 'areas.geojson', 'area:');
+    else {
+      const v = area.properties[sp.property];
+      if (typeof v !== 'number') problems.push(`${sp.feature} has no numeric ${sp.property}`);
+      else if (v !== c.reported)
+        problems.push(`reported ${String(c.reported)} differs from ${sp.feature}.${sp.property} = ${v}`);
+    }
+  }
+  if (!UNITS.includes(c.unit)) problems.push(`unit must be one of ${UNITS.join(', ')}`);
+  if (c.byRoad !== undefined && c.byRoad !== true) problems.push('byRoad must be true or absent');
+  if (c.byRoad && !['km', 'm', 'mi'].includes(c.unit))
+    problems.push('a by-road figure needs a distance unit');
+  if (c.reported !== null && (typeof c.reported !== 'number' || !Number.isFinite(c.reported))) {
+    problems.push('reported must be a number or null');
+  }
+  if (c.reported !== null) {
+    const t = c.tolerance;
+    if (
+      !isObject(t) ||
+      typeof t.consistentWithin !== 'number' ||
+      typeof t.roughlyWithin !== 'number' ||
+      t.consistentWithin < 0 ||
+      t.roughlyWithin < t.consistentWithin
+    ) {
+      problems.push('tolerance needs 0 ≤ consistentWithin ≤ roughlyWithin');
+    }
+  }
+  if (typeof c.toleranceBasis !== 'string' || c.toleranceBasis === '')
+    problems.push('needs a toleranceBasis');
+  if (!isObject(c.measure)) problems.push('needs a measure');
+  else problems.push(...validateMeasure(c.measure, known, missing));
   return problems;
 }
 
-/** Problems with the declarations, given valid inputs; empty when usable. */
-export function validateDeclarations(inputs: CheckInputs): string[] {
+/** Problems of every declaration, each as `checks.json "id": problem` (for the CLI and tests). */
+export function validateDeclarations(inputs: Partial<CheckInputs>): string[] {
   const list = declarationsOf(inputs.checks);
   if (!list) return ['checks.json: expected { "checks": [ … ] }'];
-  const problems: string[] = [];
-  const places = new Set(inputs.places.features.map((f) => f.properties.id));
-  const claims = new Map(inputs.claims.features.map((f) => [f.properties.id, f] as const));
-  const borders = new Set(inputs.border.features.map((f) => String(f.properties?.id ?? f.id)));
-  const lakes = new Map(inputs.lake.features.map((f) => [f.properties.id, f] as const));
-  const countries = new Set(
-    inputs.basemap.features.filter((f) => f.properties?.kind === 'country').map((f) => f.properties.a3),
-  );
+  const known = knownOf(soundInputs(inputs));
   const ids = new Set<string>();
-  list.forEach((raw, i) => {
-    if (!isObject(raw)) {
-      problems.push(`checks.json: entry ${i} is not an object`);
-      return;
-    }
-    const c = raw as unknown as CheckDeclaration;
-    const at = `checks.json "${typeof c.id === 'string' ? c.id : `#${i}`}"`;
-    if (typeof c.id !== 'string' || !ID_PATTERN.test(c.id))
-      problems.push(`${at}: id must be lower-case words joined by "-"`);
-    else if (ids.has(c.id)) problems.push(`${at}: duplicate id`);
-    else ids.add(c.id);
-    if (typeof c.title !== 'string' || c.title === '') problems.push(`${at}: needs a title`);
-    if (c.claim !== null) {
-      const claim = typeof c.claim === 'string' ? claims.get(c.claim) : undefined;
-      if (!claim) problems.push(`${at}: claim "${String(c.claim)}" is not in claims.geojson`);
-      else if (typeof c.quote !== 'string' || c.quote === '')
-        problems.push(`${at}: needs the quote it tests`);
-      else if (!claim.properties.quote.includes(c.quote)) {
-        problems.push(`${at}: the quote "${c.quote}" does not occur verbatim in claim ${c.claim}'s quote`);
-      }
-      if (claim && c.reportedWording !== undefined) {
-        const where = `${claim.properties.quote}\n${claim.properties.notes ?? ''}`;
-        if (typeof c.reportedWording !== 'string' || !where.includes(c.reportedWording)) {
-          problems.push(
-            `${at}: reportedWording "${String(c.reportedWording)}" is not in claim ${c.claim}'s quote or notes`,
-          );
-        }
-      }
-    } else {
-      const sp = c.sourcedProperty;
-      const lake = sp ? lakes.get(sp.feature) : undefined;
-      if (!sp || !lake)
-        problems.push(
-          `${at}: with "claim": null, needs "sourcedProperty" naming a feature of lake-sev.geojson`,
-        );
-      else {
-        const v = (lake.properties as unknown as Record<string, unknown>)[sp.property];
-        if (typeof v !== 'number') problems.push(`${at}: ${sp.feature} has no numeric ${sp.property}`);
-        else if (v !== c.reported)
-          problems.push(
-            `${at}: reported ${String(c.reported)} differs from ${sp.feature}.${sp.property} = ${v}`,
-          );
-      }
-    }
-    if (!UNITS.includes(c.unit)) problems.push(`${at}: unit must be one of ${UNITS.join(', ')}`);
-    if (c.reported !== null && (typeof c.reported !== 'number' || !Number.isFinite(c.reported))) {
-      problems.push(`${at}: reported must be a number or null`);
-    }
-    if (c.reported !== null) {
-      const t = c.tolerance;
-      if (
-        !isObject(t) ||
-        typeof t.consistentWithin !== 'number' ||
-        typeof t.roughlyWithin !== 'number' ||
-        t.consistentWithin < 0 ||
-        t.roughlyWithin < t.consistentWithin
-      ) {
-        problems.push(`${at}: tolerance needs 0 ≤ consistentWithin ≤ roughlyWithin`);
-      }
-    }
-    if (typeof c.toleranceBasis !== 'string' || c.toleranceBasis === '')
-      problems.push(`${at}: needs a toleranceBasis`);
-    if (!isObject(c.measure)) problems.push(`${at}: needs a measure`);
-    else problems.push(...validateMeasure(c.measure, at, { places, claims, borders, lakes, countries }));
+  return list.flatMap((raw, i) => {
+    const id = declarationId(raw, i);
+    const problems = validateDeclaration(raw, i, known);
+    if (ids.has(id)) problems.push('duplicate id');
+    ids.add(id);
+    return problems.map((p) => `checks.json "${id}": ${p}`);
   });
-  return problems;
 }
 
 function validateMeasure(
   m: MeasureDeclaration,
-  at: string,
-  known: {
-    places: Set<string>;
-    claims: Map<string, unknown>;
-    borders: Set<string>;
-    lakes: Map<string, unknown>;
-    countries: Set<unknown>;
-  },
+  known: Known,
+  missing: (what: string, id: unknown, file: string, key: string) => void,
 ): string[] {
   const p: string[] = [];
   const place = (id: unknown) => {
-    if (typeof id !== 'string' || !known.places.has(id))
-      p.push(`${at}: place "${String(id)}" is not in places.geojson`);
+    if (typeof id !== 'string' || !known.places.has(id)) missing('place', id, 'places.geojson', 'place:');
+  };
+  const claim = (id: unknown) => {
+    if (typeof id !== 'string' || !known.claims.has(id)) missing('claim', id, 'claims.geojson', 'claim:');
   };
   const country = (a3: unknown) => {
-    if (!known.countries.has(a3)) p.push(`${at}: country "${String(a3)}" is not in basemap.geojson`);
+    if (typeof a3 !== 'string' || !known.countries.has(a3))
+      p.push(`country "${String(a3)}" is not in basemap.geojson`);
   };
-  const borderIds = (ids: unknown) => {
-    if (ids === undefined) return;
-    if (!Array.isArray(ids)) p.push(`${at}: border must be a list of feature ids`);
-    else
-      for (const id of ids as unknown[])
-        if (!known.borders.has(String(id)))
-          p.push(`${at}: border feature "${String(id)}" is not in border.geojson`);
+  const line = (id: unknown) => {
+    if (id === undefined) {
+      if (known.lines.size === 0) p.push('the story has no border line to measure from');
+    } else if (typeof id !== 'string' || !known.lines.has(id))
+      p.push(
+        `border line "${String(id)}" is not one of the story's lines (${[...known.lines].join(', ') || 'none'})`,
+      );
   };
   const filter = (f: ClaimFilter | undefined) => {
     if (!isObject(f)) {
-      p.push(`${at}: claims filter missing`);
+      p.push('claims filter missing');
       return;
     }
     const ids = (f as ClaimFilter).ids;
-    if (ids !== undefined && !Array.isArray(ids)) p.push(`${at}: claims.ids must be a list`);
-    else
-      for (const id of ids ?? [])
-        if (!known.claims.has(id)) p.push(`${at}: claim "${id}" is not in claims.geojson`);
+    if (ids !== undefined && !Array.isArray(ids)) p.push('claims.ids must be a list');
+    else for (const id of ids ?? []) claim(id);
   };
-  const lake = (id: unknown) => {
-    if (typeof id !== 'string' || !known.lakes.has(id))
-      p.push(`${at}: polygon "${String(id)}" is not in lake-sev.geojson`);
+  const area = (id: unknown) => {
+    if (typeof id !== 'string' || !known.areas.has(id)) missing('area', id, 'areas.geojson', 'area:');
   };
   switch (m.kind) {
     case 'distance-between-places':
       place(m.from);
       place(m.to);
       if (m.direction && typeof m.direction.expectedBearingDeg !== 'number')
-        p.push(`${at}: direction needs expectedBearingDeg`);
+        p.push('direction needs expectedBearingDeg');
       break;
     case 'depth-inside-country':
       filter(m.claims);
       country(m.country);
-      borderIds(m.border);
+      line(m.line);
       break;
     case 'polygon-share-by-border':
-      lake(m.polygon);
+      area(m.polygon);
       country(m.country);
-      if (!Array.isArray(m.lines) || m.lines.length === 0)
-        p.push(`${at}: lines must list at least one border line`);
+      if (!Array.isArray(m.lines) || m.lines.length === 0) p.push('lines must list at least one border line');
+      else
+        for (const l of m.lines) {
+          if (!isObject(l)) p.push('each line must be { line } or { label, ifMissing }');
+          else if (l.line !== undefined) line(l.line);
+          else if (typeof l.label !== 'string' || typeof l.ifMissing !== 'string')
+            p.push('a line the data does not hold needs a label and ifMissing');
+        }
       break;
     case 'point-side-of-border':
-      if (!known.claims.has(m.claim)) p.push(`${at}: claim "${m.claim}" is not in claims.geojson`);
+      claim(m.claim);
       country(m.country);
-      borderIds(m.border);
+      line(m.line);
       break;
     case 'places-to-nearest-claimed-position':
-      if (!Array.isArray(m.places) || m.places.length === 0)
-        p.push(`${at}: places must list at least one place`);
+      if (!Array.isArray(m.places) || m.places.length === 0) p.push('places must list at least one place');
       else for (const id of m.places) place(id);
       filter(m.claims);
       break;
     case 'polygon-area':
-      lake(m.polygon);
+      area(m.polygon);
+      break;
+    case 'distance-to-line':
+      if (!isObject(m.from)) p.push('from must be { place } or { claim }');
+      else if ('place' in m.from) place(m.from.place);
+      else if ('claim' in m.from) claim(m.from.claim);
+      else p.push('from must be { place } or { claim }');
+      line(m.line);
+      if (m.country !== undefined) country(m.country);
       break;
     default:
-      p.push(`${at}: unknown measure kind "${String((m as { kind?: unknown }).kind)}"`);
+      p.push(`unknown measure kind "${String((m as { kind?: unknown }).kind)}"`);
   }
   return p;
 }

@@ -1,7 +1,6 @@
 import type { Bounds } from '../map/camera.ts';
-import { STORY_BOUNDS } from '../map/camera.ts';
 import { type AppState, boundsOf } from '../state.ts';
-import { AREAS, STRINGS } from '../ui/strings.ts';
+import { STRINGS, WHOLE_REGION } from '../ui/strings.ts';
 
 /** The box around some places, 0.03° clear of each of them. */
 function boundsOfPlaces(state: AppState, ids: readonly string[]): Bounds {
@@ -12,19 +11,19 @@ function boundsOfPlaces(state: AppState, ids: readonly string[]): Bounds {
     boundsOf(coordinates.length ? { type: 'MultiPoint', coordinates } : null, {
       minMarginDeg: 0.03,
       share: 0,
-    }) ?? STORY_BOUNDS
+    }) ?? state.manifest.camera.bounds
   );
 }
 
 export function AreaShortcuts({ state }: { state: AppState }) {
   const frame = (places: readonly string[]) => {
-    state.frame.value = places.length ? boundsOfPlaces(state, places) : STORY_BOUNDS;
+    state.frame.value = places.length ? boundsOfPlaces(state, places) : state.manifest.camera.bounds;
   };
   return (
     <nav class="panel-section" aria-labelledby="areas-heading">
       <h2 id="areas-heading">{STRINGS.areasHeading}</h2>
       <ul class="area-list">
-        {AREAS.map((area) => (
+        {[...state.manifest.areaShortcuts, WHOLE_REGION].map((area) => (
           <li key={area.id}>
             <button type="button" onClick={() => frame(area.places)}>
               {area.label}

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { CheckResult } from '../checks/types.ts';
 import { answeredBy, claimById, type Story } from '../data/story.ts';
-import type { ClaimFeature, Side, Source } from '../data/types.ts';
+import type { ClaimFeature, Source } from '../data/types.ts';
 import { type AppState, selectCheck, selectClaim } from '../state.ts';
 import { formatDay } from '../timeline.ts';
-import { SIDE_LABELS, STRINGS, VERDICT_LABELS } from '../ui/strings.ts';
+import { STRINGS, sideLabel, VERDICT_LABELS } from '../ui/strings.ts';
 import { SideMark } from './SideMark.tsx';
 
 /** Only http(s) links are rendered as links; anything else in the data stays text. */
@@ -37,8 +37,6 @@ function SourceLine({ source }: { source: Source | undefined }) {
   );
 }
 
-const SIDE_ORDER: Side[] = ['armenia', 'azerbaijan', 'third-party'];
-
 /** The claim and everything that answers it or that it answers, side by side by who said it. */
 function Exchange({ story, claim, state }: { story: Story; claim: ClaimFeature; state: AppState }) {
   const related = [
@@ -56,12 +54,13 @@ function Exchange({ story, claim, state }: { story: Story; claim: ClaimFeature; 
         {STRINGS.claimAnswers} / {STRINGS.claimAnsweredBy.toLowerCase()}
       </h3>
       <div class="exchange-columns">
-        {SIDE_ORDER.map((side) => {
+        {/* In the story's order of sides; a side the manifest lacks would be dropped by the loader. */}
+        {state.manifest.sides.map(({ id: side }) => {
           const ofSide = all.filter((c) => c.properties.side === side);
           if (ofSide.length === 0) return null;
           return (
             <div class="exchange-column" key={side}>
-              <h4>{STRINGS.sideSays(SIDE_LABELS[side])}</h4>
+              <h4>{STRINGS.sideSays(sideLabel(state.manifest, side))}</h4>
               <ul>
                 {ofSide.map(({ properties: c }) => (
                   <li key={c.id}>
@@ -135,11 +134,11 @@ export function ClaimCard({
       : formatDay(c.eventDate)
     : null;
   return (
-    <article class={`claim-card claim-card--${c.side}`} aria-labelledby="claim-card-heading">
+    <article class={`claim-card side--${c.side}`} aria-labelledby="claim-card-heading">
       <button type="button" class="back" onClick={() => selectClaim(state, null)}>
         ← {STRINGS.closeCard}
       </button>
-      <SideMark side={c.side} />
+      <SideMark story={state.manifest} side={c.side} />
       <h2 id="claim-card-heading" tabIndex={-1} ref={heading}>
         {c.claimant}
       </h2>

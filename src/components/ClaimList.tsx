@@ -30,7 +30,7 @@ export function ClaimList({ state }: { state: AppState }) {
             onClick={() => selectClaim(state, claim.id)}
           >
             <span class="claim-item-head">
-              <SideMark side={claim.side} />
+              <SideMark story={state.manifest} side={claim.side} />
               <span class="muted">{formatDay(claim.statementDate)}</span>
             </span>
             <span class="claim-item-who">{claim.claimant}</span>

@@ -7,8 +7,8 @@ import { serializeUrlState } from '../url-state.ts';
 
 /** The embed code for what the reader sees now, as text (never as HTML: the state only ever becomes a URL). */
 export function currentSnippet(state: AppState): string {
-  const src = embedUrl(document.baseURI, serializeUrlState(urlStateOf(state)));
-  return embedSnippet({ src, title: STRINGS.embedFrameTitle });
+  const src = embedUrl(document.baseURI, serializeUrlState(urlStateOf(state), state.manifest));
+  return embedSnippet({ src, title: state.manifest.texts.embedFrameTitle });
 }
 
 /**

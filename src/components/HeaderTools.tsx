@@ -1,7 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import type { AppState } from '../state.ts';
-import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../ui/languages.ts';
 import { STRINGS } from '../ui/strings.ts';
 import { currentSnippet, EmbedDialog } from './EmbedDialog.tsx';
 
@@ -29,11 +28,11 @@ export function HeaderTools({ state }: { state: AppState }) {
         {STRINGS.languageLabel}{' '}
         <select
           value={state.language.value}
-          onChange={(event) => (state.language.value = event.currentTarget.value as Language)}
+          onChange={(event) => (state.language.value = event.currentTarget.value)}
         >
-          {LANGUAGES.map((language) => (
-            <option key={language} value={language} lang={language}>
-              {LANGUAGE_NAMES[language]}
+          {state.manifest.labelLanguages.map(({ code, name }) => (
+            <option key={code} value={code} lang={code}>
+              {name}
             </option>
           ))}
         </select>

@@ -1,24 +1,26 @@
-import { LAYER_GROUPS, type LayerGroup } from '../map/style.ts';
 import { type AppState, setLayerVisible } from '../state.ts';
-import { LAYER_LABELS, STRINGS } from '../ui/strings.ts';
+import { borderLayer, claimsLayer, type LayerGroup, layerGroups } from '../story/manifest.ts';
+import { layerLabel, STRINGS } from '../ui/strings.ts';
 import { Legend } from './Legend.tsx';
 
 /** How many features each group holds, as the reader will see them for the chosen day. */
-function countsOf(state: AppState): Record<LayerGroup, string> {
+function countsOf(state: AppState): Map<LayerGroup, string> {
   const story = state.story.value;
   const claims = story?.claims ?? [];
   const visible = state.visibleClaims.value;
   const ofSide = (side: string, list: typeof claims) => list.filter((c) => c.properties.side === side).length;
-  const side = (name: string) => `${ofSide(name, visible)} of ${ofSide(name, claims)}`;
-  return {
-    'claims-armenia': side('armenia'),
-    'claims-azerbaijan': side('azerbaijan'),
-    'claims-third-party': side('third-party'),
-    places: String(story?.places.length ?? 0),
-    border: String(story?.border.length ?? 0),
-    lake: story?.lake ? '1' : '0',
-    checks: String(state.checks.value?.length ?? 0),
-  };
+  const { manifest } = state;
+  return new Map([
+    ...manifest.sides.map(
+      (side) => [claimsLayer(side.id), `${ofSide(side.id, visible)} of ${ofSide(side.id, claims)}`] as const,
+    ),
+    ['places', String(story?.places.length ?? 0)],
+    ...(story?.borderLines ?? []).map(
+      (line) => [borderLayer(manifest, line.id), String(line.features.length)] as const,
+    ),
+    ['areas', String(story?.areas.length ?? 0)],
+    ['checks', String(state.checks.value?.length ?? 0)],
+  ]);
 }
 
 /**
@@ -40,7 +42,7 @@ export function LayerPanel({
     <section class="panel-section" aria-labelledby="layers-heading">
       <h2 id="layers-heading">{STRINGS.layersHeading}</h2>
       <ul class="layer-list">
-        {LAYER_GROUPS.map((group) => (
+        {layerGroups(state.manifest).map((group) => (
           <li key={group}>
             <label class="check-row">
               <input
@@ -50,14 +52,19 @@ export function LayerPanel({
                 checked={shown.has(group)}
                 onChange={(event) => setLayerVisible(state, group, event.currentTarget.checked)}
               />
-              <span class={`layer-key layer-key--${group}`} aria-hidden="true" />
-              <span class="layer-name">{LAYER_LABELS[group]}</span>
-              {counts ? <span class="layer-count">({count[group]})</span> : null}
+              <span class={`layer-key layer-key--${layerKeyClass(group)}`} aria-hidden="true" />
+              <span class="layer-name">{layerLabel(state.manifest, group)}</span>
+              {counts ? <span class="layer-count">({count.get(group) ?? 0})</span> : null}
             </label>
           </li>
         ))}
       </ul>
-      {legend ? <Legend /> : null}
+      {legend ? <Legend story={state.manifest} /> : null}
     </section>
   );
+}
+
+/** The key's look: each side's own (generated from the manifest), the main border line, other lines alike. */
+function layerKeyClass(group: LayerGroup): string {
+  return group.startsWith('border-') ? 'other-border' : group;
 }

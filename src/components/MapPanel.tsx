@@ -1,6 +1,6 @@
 import { effect } from '@preact/signals';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { claimsForMap, lakeForMap, placesForMap } from '../map/display-data.ts';
+import { areasForMap, claimsForMap, placesForMap } from '../map/display-data.ts';
 import type { MapView } from '../map/map-view.ts';
 import { DARK, LIGHT } from '../map/palette.ts';
 import { type AppState, reportProblem, selectClaim } from '../state.ts';
@@ -26,7 +26,7 @@ function bindMapToState(view: MapView, state: AppState): () => void {
       document.documentElement.dataset.mapState = 'updating';
       view.setData('places', placesForMap(story.places));
       view.setData('claims', claimsForMap(story.claims));
-      if (story.lake) view.setData('lake', lakeForMap(story.lake));
+      view.setData('areas', areasForMap(story.areas));
     }),
     effect(() => void view.setVisibleGroups(state.layers.value)),
     effect(() => void view.setDateFilter(dateFilter(state.date.value, state.mode.value))),
@@ -82,6 +82,7 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
         if (cancelled) return;
         const created = new MapView({
           container: element,
+          story: state.manifest,
           palette: dark ? DARK : LIGHT,
           camera: state.camera.peek(),
           onProblem: (message) => reportProblem(state, message),
@@ -126,7 +127,7 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
 
   const status = state.mapStatus.value;
   return (
-    <section class="map-panel" aria-label={STRINGS.mapLabel}>
+    <section class="map-panel" aria-label={state.manifest.texts.mapLabel}>
       <div ref={container} class="map" data-status={status} />
       {status === 'loading' && (
         <p class="map-overlay" role="status">

@@ -1,15 +1,15 @@
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import type { AppState } from '../state.ts';
 import { formatDay, storyDays } from '../timeline.ts';
 import { prefersReducedMotion } from '../ui/motion.ts';
 import { STRINGS } from '../ui/strings.ts';
 
-const DAYS = storyDays();
 const PLAY_STEP_MS = 900;
 
-/** A day control from 11 May to 3 June 2021: slider, step buttons, play, and cumulative / one-day modes. */
+/** A day control over the story's days: slider, step buttons, play, and cumulative / one-day modes. */
 export function Timeline({ state }: { state: AppState }) {
+  const DAYS = useMemo(() => storyDays(state.manifest), [state.manifest]);
   const playing = useSignal(false);
   const index = DAYS.indexOf(state.date.value);
   const setIndex = (i: number) => {

@@ -1,9 +1,10 @@
 // Fetches the story's data files, checks each one, and keeps what is sound: a file that fails to load or parse is
 // reported by name and left out; a feature with a problem is reported and skipped; everything else is used.
 import type { CheckResult } from '../checks/types.ts';
+import type { StoryManifest } from '../story/manifest.ts';
 import type { Story } from './story.ts';
-import type { Border, ClaimFeature, LakeFeature, PlaceFeature, Source } from './types.ts';
-import { DATA_FILE_NAMES, type DataFile, dataUrl } from './urls.ts';
+import type { AreaFeature, BorderFeature, ClaimFeature, PlaceFeature, Source } from './types.ts';
+import { borderFile, type DataFile, dataUrl, fileName } from './urls.ts';
 import {
   type DataFile as CheckedFile,
   FILE_LEVEL,
@@ -15,18 +16,17 @@ import {
 
 type Report = (message: string) => void;
 
-const LAYERS: Partial<Record<DataFile, Layer>> = {
-  sources: 'sources',
-  places: 'places',
-  lake: 'lake',
-  claims: 'claims',
-  border: 'border',
-  basemap: 'basemap',
-};
-
-/** The file name readers and editors know (data/claims.geojson), not the hashed build URL. */
-function fileName(file: DataFile): string {
-  return DATA_FILE_NAMES[file];
+/** The validator's layer of each data file (border lines are all of layer "border"). */
+function layerOf(file: DataFile): Layer {
+  if (file.startsWith('border:')) return 'border';
+  const layers: Record<string, Layer> = {
+    sources: 'sources',
+    places: 'places',
+    areas: 'areas',
+    claims: 'claims',
+    basemap: 'basemap',
+  };
+  return layers[file] ?? 'geojson';
 }
 
 function describe(problem: Problem): string {
@@ -60,8 +60,8 @@ export async function fetchJson(file: DataFile, baseUrl: string, report: Report)
  * Validates the files together and drops what is unsound: a whole file on a file-level problem,
  * otherwise only the features with problems.
  */
-function keepSound(files: CheckedFile[], report: Report): Map<string, unknown> {
-  const problems = validateFiles(files);
+function keepSound(files: CheckedFile[], story: StoryManifest, report: Report): Map<string, unknown> {
+  const problems = validateFiles(files, { story });
   for (const problem of problems.slice(0, 8)) report(describe(problem));
   if (problems.length > 8) report(`… and ${problems.length - 8} more problems in the data files.`);
   const kept = new Map<string, unknown>();
@@ -85,22 +85,32 @@ function keepSound(files: CheckedFile[], report: Report): Map<string, unknown> {
   return kept;
 }
 
-export async function loadStory(baseUrl: string, report: Report): Promise<Story> {
-  const names: DataFile[] = ['sources', 'places', 'lake', 'claims', 'border'];
+export async function loadStory(story: StoryManifest, baseUrl: string, report: Report): Promise<Story> {
+  const names: DataFile[] = [
+    'sources',
+    'places',
+    'areas',
+    'claims',
+    ...story.borderLines.map((line) => borderFile(line.id)),
+  ];
   const raw = await Promise.all(names.map((file) => fetchJson(file, baseUrl, report)));
   const files: CheckedFile[] = names.flatMap((file, i) =>
-    raw[i] === null ? [] : [{ file: fileName(file), layer: LAYERS[file] as Layer, data: raw[i] }],
+    raw[i] === null ? [] : [{ file: fileName(file), layer: layerOf(file), data: raw[i] }],
   );
-  const kept = keepSound(files, report);
+  const kept = keepSound(files, story, report);
   const get = <T>(file: DataFile): T[] => (kept.get(fileName(file)) as T[] | undefined) ?? [];
   return {
     sources: new Map(get<Source>('sources').map((source) => [source.id, source])),
     places: get<PlaceFeature>('places'),
-    lake: get<LakeFeature>('lake')[0] ?? null,
+    areas: get<AreaFeature>('areas'),
     claims: get<ClaimFeature>('claims').sort((a, b) =>
       a.properties.statementDate.localeCompare(b.properties.statementDate),
     ),
-    border: get<Border['features'][number]>('border'),
+    borderLines: story.borderLines.map((line) => ({
+      id: line.id,
+      label: line.label,
+      features: get<BorderFeature>(borderFile(line.id)),
+    })),
   };
 }
 
@@ -119,20 +129,22 @@ export async function loadChecks(
     import('../checks/index.ts'),
     ...names.map((file) => fetchJson(file, baseUrl, report)),
   ]);
-  const storyComplete =
-    story.places.length > 0 && story.claims.length > 0 && story.border.length > 0 && story.lake;
-  if (raw.some((value) => value === null) || !storyComplete) {
-    report('The figures could not be checked because a data file is missing.');
+  // Without the declarations there is nothing to check; anything else missing only fails the checks that need it.
+  const [checks, basemap] = raw as never[];
+  if (checks === null) {
+    report('The figures could not be checked because the checks file is missing.');
     return null;
   }
-  const [checks, basemap] = raw as never[];
   const collection = <T>(features: T[]) => ({ type: 'FeatureCollection' as const, features });
-  const places = collection(story.places);
-  const claims = collection(story.claims);
-  const border = collection(story.border);
-  const lake = collection(story.lake ? [story.lake] : []);
   try {
-    return engine.evaluateChecks({ checks, places, claims, border, basemap, lake });
+    return engine.evaluateChecks({
+      checks,
+      places: collection(story.places),
+      claims: collection(story.claims),
+      borderLines: story.borderLines.map((line) => ({ ...line, features: collection(line.features) })),
+      basemap: basemap ?? collection([]),
+      areas: collection(story.areas),
+    });
   } catch (error) {
     report(`The figures could not be checked: ${error instanceof Error ? error.message : String(error)}`);
     return null;

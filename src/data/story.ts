@@ -1,13 +1,21 @@
 // The story's data once loaded: each file may be missing (it failed to load or validate), and the rest still works.
-import type { Border, ClaimFeature, LakeFeature, PlaceFeature, Source } from './types.ts';
+import type { AreaFeature, BorderFeature, ClaimFeature, PlaceFeature, Source } from './types.ts';
+
+/** One border line of the story (story.json `borderLines`): its features, as loaded. */
+export interface BorderLine {
+  id: string;
+  label: string;
+  features: BorderFeature[];
+}
 
 export interface Story {
   sources: Map<string, Source>;
   places: PlaceFeature[];
-  lake: LakeFeature | null;
+  /** Reference areas: a lake, a disputed zone… */
+  areas: AreaFeature[];
   claims: ClaimFeature[];
-  /** The border lines (MapLibre draws them from the file itself; the app lists and counts them). */
-  border: Border['features'];
+  /** Each border line the story lists, in its order (MapLibre draws them from the files themselves). */
+  borderLines: BorderLine[];
 }
 
 export function claimById(story: Story, id: string): ClaimFeature | undefined {

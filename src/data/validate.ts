@@ -1,4 +1,5 @@
-// Validator for the story's data files (data/*.geojson, data/sources.json).
+// Validator for a story's data files (data/<story>/*.geojson and sources.json), under the rules of its
+// manifest (sides, dates, region, label languages).
 // Pure: no node: imports, no I/O, never throws, so the same code runs in the CLI, in tests and in the browser.
 // geojson-validation checks the GeoJSON grammar; everything it does not check (finite numbers, ranges,
 // closed rings, ids, the per-layer schemas, dates, references, verbatim quotes) is checked here.
@@ -14,7 +15,7 @@ export interface Problem {
   column?: number;
 }
 
-export type Layer = 'places' | 'lake' | 'claims' | 'border' | 'sources' | 'basemap' | 'geojson';
+export type Layer = 'places' | 'areas' | 'claims' | 'border' | 'sources' | 'basemap' | 'geojson';
 
 export interface DataFile {
   file: string;
@@ -22,7 +23,21 @@ export interface DataFile {
   data: unknown;
 }
 
+/** What the story's manifest (story.json) says about valid data. */
+export interface StoryRules {
+  /** The sides a claim may name, and whether its claims may carry a position. */
+  sides: readonly { id: string; label: string; positions: boolean }[];
+  /** Claims must fall between these days. */
+  dates: { first: string; last: string };
+  /** [west, south, east, north]: story features outside it are errors (a guard against swapped coordinates). */
+  region: readonly [number, number, number, number];
+  /** The label languages; the first is the one of `name`, the others may appear in `names`. */
+  labelLanguages: readonly { code: string }[];
+}
+
 export interface ValidateOptions {
+  /** The rules of the story the files belong to. */
+  story: StoryRules;
   /** Seed article texts by file name (e.g. "000_a7406c2808281acd.txt"). Absent: verbatim-quote checks are skipped. */
   seeds?: Readonly<Record<string, string>>;
   /** Files used only to resolve references (source ids, answers, duplicate ids); their own problems are not reported. */
@@ -30,19 +45,13 @@ export interface ValidateOptions {
 }
 
 export const FILE_LEVEL = '(file)';
-/** Claims must fall in the crisis: the day before the first incursion to the EU statement of 3 June 2021. */
-export const STORY_DATES = { first: '2021-05-11', last: '2021-06-03' } as const;
-/** [west, south, east, north]: Armenia and Azerbaijan with a margin. Story features outside it are errors. */
-export const STORY_BBOX = [43, 38, 51, 42.5] as const;
 /** Beyond this many problems in one file the rest are summarised, so a broken basemap cannot flood the output. */
 export const MAX_PROBLEMS_PER_FILE = 50;
 
-const SIDES = ['armenia', 'azerbaijan', 'third-party'] as const;
 const PLACE_KINDS = ['town', 'village', 'lake', 'peak', 'region', 'district', 'reported-position'] as const;
 const CLAIM_KINDS = ['advance', 'positions', 'area', 'direction', 'denial', 'statement'] as const;
 const SOURCE_KINDS = ['article', 'web-page', 'dataset', 'research-note'] as const;
 const CERTAINTIES = ['exact', 'inferred', 'unknown'] as const;
-const NAME_LANGS = ['hy', 'az', 'ru'] as const;
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const BCP47 = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
@@ -196,21 +205,30 @@ function scanString(s: string, start: number): number {
 // Layer detection
 // ---------------------------------------------------------------------------------------------
 
-const NAMED_LAYERS: Layer[] = ['basemap', 'places', 'lake', 'claims', 'border', 'sources'];
+const NAMED_LAYERS: [string, Layer][] = [
+  ['basemap', 'basemap'],
+  ['places', 'places'],
+  ['area', 'areas'],
+  ['lake', 'areas'],
+  ['claims', 'claims'],
+  ['border', 'border'],
+  ['sources', 'sources'],
+];
 
 /**
- * Which layer a file holds: by file name first (…places…, …lake…, …claims…, …border…, …sources…, …basemap…),
+ * Which layer a file holds: by file name first (…places…, …area… or …lake…, …claims…, …border…, …sources…,
+ * …basemap…),
  * else by content (an array is sources.json; a FeatureCollection by its first feature's properties).
  */
 export function detectLayer(file: string, data: unknown): Layer {
   const name = (file.split(/[\\/]/).pop() ?? file).toLowerCase();
-  const named = NAMED_LAYERS.find((layer) => name.includes(layer));
-  if (named) return named;
+  const named = NAMED_LAYERS.find(([word]) => name.includes(word));
+  if (named) return named[1];
   if (Array.isArray(data)) return 'sources';
   const first = isRecord(data) && Array.isArray(data.features) ? data.features[0] : undefined;
   const props = isRecord(first) && isRecord(first.properties) ? first.properties : {};
   if ('quote' in props && 'side' in props) return 'claims';
-  if ('schematic' in props) return 'lake';
+  if ('schematic' in props) return 'areas';
   if ('kind' in props && 'names' in props) return 'places';
   if ('basis' in props) return 'border';
   return 'geojson';
@@ -223,8 +241,8 @@ export function detectLayer(file: string, data: unknown): Layer {
 interface GeometryCheck {
   report: Report;
   featureId: string;
-  /** Story layers must lie in STORY_BBOX; the basemap may show neighbours. */
-  inStoryRegion: boolean;
+  /** Story layers must lie in the story's region; the basemap may show neighbours (null). */
+  region: StoryRules['region'] | null;
 }
 
 function checkPosition(p: unknown, where: string, g: GeometryCheck): boolean {
@@ -249,9 +267,9 @@ function checkPosition(p: unknown, where: string, g: GeometryCheck): boolean {
     g.report(g.featureId, `${where}: [${lon}, ${lat}] is out of range (lon −180…180, lat −90…90)`);
     return false;
   }
-  if (g.inStoryRegion && !inBox(lon, lat)) {
-    const [w, s, e, n] = STORY_BBOX;
-    const hint = inBox(lat, lon) ? '; it looks like [lat, lon] — GeoJSON wants [lon, lat]' : '';
+  if (g.region && !inBox(g.region, lon, lat)) {
+    const [w, s, e, n] = g.region;
+    const hint = inBox(g.region, lat, lon) ? '; it looks like [lat, lon] — GeoJSON wants [lon, lat]' : '';
     g.report(
       g.featureId,
       `${where}: [${lon}, ${lat}] lies outside the story region (lon ${w}…${e}, lat ${s}…${n})${hint}`,
@@ -261,8 +279,7 @@ function checkPosition(p: unknown, where: string, g: GeometryCheck): boolean {
   return true;
 }
 
-function inBox(lon: number, lat: number): boolean {
-  const [w, s, e, n] = STORY_BBOX;
+function inBox([w, s, e, n]: StoryRules['region'], lon: number, lat: number): boolean {
   return lon >= w && lon <= e && lat >= s && lat <= n;
 }
 
@@ -518,13 +535,15 @@ function checkSourceRefs(
 }
 
 function checkNames(v: unknown, ctx: FeatureContext): void {
+  const langs = ctx.rules.labelLanguages.slice(1).map((l) => l.code);
+  const allowed = langs.length ? langs.join(', ') : 'none (story.json lists one label language)';
   if (!isRecord(v)) {
-    ctx.report(`"names" must be an object with optional hy, az, ru strings, found ${describe(v)}`);
+    ctx.report(`"names" must be an object with optional strings for ${allowed}, found ${describe(v)}`);
     return;
   }
   for (const [lang, name] of Object.entries(v)) {
-    if (!(NAME_LANGS as readonly string[]).includes(lang))
-      ctx.report(`"names.${lang}": only hy, az and ru are allowed`);
+    if (!langs.includes(lang))
+      ctx.report(`"names.${lang}": not a label language of this story (allowed: ${allowed})`);
     else if (typeof name !== 'string' || name.trim() === '')
       ctx.report(`"names.${lang}" must be a non-empty string`);
   }
@@ -555,6 +574,7 @@ interface FeatureContext {
   file: string;
   featureId: string;
   report: (message: string) => void;
+  rules: StoryRules;
 }
 
 interface Registry {
@@ -565,11 +585,13 @@ interface Registry {
   answerUses: SourceRefUse[];
   quotes: Array<{ file: string; featureId: string; quote: string; source: string }>;
   haveSources: boolean;
+  rules: StoryRules;
 }
 
 // The fields each layer may carry (types.ts); anything else is reported as a probable typo.
 const PLACE_FIELDS = 'id name altNames names kind uncertaintyM sources notes'.split(' ');
-const LAKE_FIELDS = 'id name altNames names schematic basis areaKm2Reported sources notes'.split(' ');
+const AREA_FIELDS = 'id name altNames names kind schematic basis areaKm2Reported sources notes'.split(' ');
+const AREA_KINDS = ['lake', 'zone'] as const;
 const CLAIM_FIELDS = (
   'id side claimant eventDate eventDateEnd statementDate summary quote source kind incident geometryBasis ' +
   'uncertaintyM answers sources notes'
@@ -589,18 +611,19 @@ function checkPlaceProps(f: Fields, props: Json, ctx: FeatureContext, reg: Regis
   f.onlyKnown(PLACE_FIELDS);
 }
 
-function checkLakeProps(f: Fields, props: Json, ctx: FeatureContext, reg: Registry): void {
+function checkAreaProps(f: Fields, props: Json, ctx: FeatureContext, reg: Registry): void {
   f.string('name');
   f.stringList('altNames');
   if (f.has('names')) checkNames(props.names, ctx);
   else ctx.report('missing property "names" (an object, {} when no sourced forms)');
+  f.oneOf('kind', AREA_KINDS);
   f.boolean('schematic');
   f.string('basis');
-  const area = f.measure('areaKm2Reported', false);
-  if (area === 0) ctx.report('"areaKm2Reported" must be greater than 0');
+  if (f.has('areaKm2Reported') && f.measure('areaKm2Reported', false) === 0)
+    ctx.report('"areaKm2Reported" must be greater than 0');
   checkSourceRefs(props.sources, 'sources', true, (u) => reg.sourceUses.push(u), ctx);
   f.string('notes', true);
-  f.onlyKnown(LAKE_FIELDS);
+  f.onlyKnown(AREA_FIELDS);
 }
 
 function checkBorderProps(f: Fields, props: Json, ctx: FeatureContext, reg: Registry): void {
@@ -617,7 +640,10 @@ function checkClaimProps(
   ctx: FeatureContext,
   reg: Registry,
 ): void {
-  const side = f.oneOf('side', SIDES);
+  const side = f.oneOf(
+    'side',
+    ctx.rules.sides.map((s) => s.id),
+  );
   f.string('claimant');
   f.string('summary');
   f.string('incident');
@@ -651,8 +677,9 @@ function checkClaimDates(f: Fields, ctx: FeatureContext): void {
     ['eventDateEnd', end],
     ['statementDate', statement],
   ] as const) {
-    if (d !== null && (d < STORY_DATES.first || d > STORY_DATES.last)) {
-      ctx.report(`"${key}" ${d} is outside the story (${STORY_DATES.first} … ${STORY_DATES.last})`);
+    const { first, last } = ctx.rules.dates;
+    if (d !== null && (d < first || d > last)) {
+      ctx.report(`"${key}" ${d} is outside the story (${first} … ${last})`);
     }
   }
   if (end !== null && event === null) ctx.report('"eventDateEnd" is set but "eventDate" is null');
@@ -684,8 +711,11 @@ function checkClaimGeometryFields(
   }
   if (geometry === null && uncertainty !== null)
     ctx.report('"uncertaintyM" must be null when the geometry is null');
-  if (side === 'third-party' && geometry !== null) {
-    ctx.report('third-party statements carry no geometry: they comment on claims, they do not place troops');
+  const spec = ctx.rules.sides.find((s) => s.id === side);
+  if (spec && !spec.positions && geometry !== null) {
+    ctx.report(
+      `claims of the ${spec.label} carry no geometry (story.json: "positions": false): they comment on claims, they do not place troops`,
+    );
   }
 }
 
@@ -697,14 +727,14 @@ const PROPERTY_CHECKS: Partial<
   Record<Layer, (f: Fields, props: Json, geometry: unknown, ctx: FeatureContext, reg: Registry) => void>
 > = {
   places: (f, p, _g, ctx, reg) => checkPlaceProps(f, p, ctx, reg),
-  lake: (f, p, _g, ctx, reg) => checkLakeProps(f, p, ctx, reg),
+  areas: (f, p, _g, ctx, reg) => checkAreaProps(f, p, ctx, reg),
   border: (f, p, _g, ctx, reg) => checkBorderProps(f, p, ctx, reg),
   claims: (f, p, g, ctx, reg) => checkClaimProps(f, p, g, ctx, reg),
 };
 
 const GEOMETRY_TYPES: Partial<Record<Layer, readonly string[]>> = {
   places: ['Point'],
-  lake: ['Polygon'],
+  areas: ['Polygon', 'MultiPolygon'],
   border: ['LineString', 'MultiLineString'],
 };
 
@@ -735,12 +765,12 @@ function checkFeature(
     return;
   }
   const featureId = featureIdOf(feature, index);
-  const ctx: FeatureContext = { file, featureId, report: (m) => report(featureId, m) };
+  const ctx: FeatureContext = { file, featureId, report: (m) => report(featureId, m), rules: reg.rules };
   const story = layer !== 'basemap' && layer !== 'geojson';
   const geometryOk =
     feature.geometry === null || feature.geometry === undefined
       ? true
-      : checkGeometry(feature.geometry, { report, featureId, inStoryRegion: story });
+      : checkGeometry(feature.geometry, { report, featureId, region: story ? reg.rules.region : null });
   // Our checks are more precise; geojson-validation catches the rest of the grammar when ours found nothing.
   if (geometryOk) for (const m of safeGjv(() => gjv.isFeature(feature, true))) report(featureId, m);
   checkFeatureShape(feature, layer, ctx);
@@ -823,7 +853,7 @@ function checkSourceEntry(entry: unknown, index: number, file: string, reg: Regi
     return;
   }
   const featureId = typeof entry.id === 'string' ? entry.id : `#${index}`;
-  const ctx: FeatureContext = { file, featureId, report: (m) => report(featureId, m) };
+  const ctx: FeatureContext = { file, featureId, report: (m) => report(featureId, m), rules: reg.rules };
   const f = new Fields(entry, ctx.report);
   const id = f.string('id');
   if (id !== null && !ID_PATTERN.test(id))
@@ -942,7 +972,7 @@ function quoteMismatch(quote: string, text: string, seed: string): string {
 // Entry point
 // ---------------------------------------------------------------------------------------------
 
-function newRegistry(): Registry {
+function newRegistry(rules: StoryRules): Registry {
   return {
     ids: new Map(),
     sources: new Map(),
@@ -951,6 +981,7 @@ function newRegistry(): Registry {
     answerUses: [],
     quotes: [],
     haveSources: false,
+    rules,
   };
 }
 
@@ -963,7 +994,7 @@ function checkFile(df: DataFile, reg: Registry, report: Report): void {
  * Validates data files together (ids must be unique across them; references resolve across them).
  * Never throws: an unexpected failure becomes a problem of its own.
  */
-export function validateFiles(files: readonly DataFile[], options: ValidateOptions = {}): Problem[] {
+export function validateFiles(files: readonly DataFile[], options: ValidateOptions): Problem[] {
   const problems: Problem[] = [];
   const perFile = new Map<string, number>();
   const reportTo = (file: string, featureId: string, message: string) => {
@@ -972,7 +1003,7 @@ export function validateFiles(files: readonly DataFile[], options: ValidateOptio
     if (n <= MAX_PROBLEMS_PER_FILE) problems.push({ file, featureId, message });
   };
   try {
-    const reg = newRegistry();
+    const reg = newRegistry(options.story);
     // Context first (silently), limited to layers the checked files do not provide.
     const checkedLayers = new Set(files.map((f) => f.layer));
     const context = (options.context ?? []).filter((c) => !checkedLayers.has(c.layer));
@@ -1015,7 +1046,7 @@ export function validateFiles(files: readonly DataFile[], options: ValidateOptio
 /** Parses and validates texts in one go: the browser-side entry (e.g. a newsroom checking its own files). */
 export function validateTexts(
   texts: ReadonlyArray<{ file: string; text: string; layer?: Layer }>,
-  options: ValidateOptions = {},
+  options: ValidateOptions,
 ): Problem[] {
   const problems: Problem[] = [];
   const files: DataFile[] = [];

@@ -13,7 +13,8 @@ import type { EmbedParams } from './params.ts';
 
 /** The same view in the full app, for readers who want more room. Its own component: it follows every camera move. */
 function FullMapLink({ state }: { state: AppState }) {
-  const href = new URL(`index.html${serializeUrlState(urlStateOf(state))}`, document.baseURI).href;
+  const href = new URL(`index.html${serializeUrlState(urlStateOf(state), state.manifest)}`, document.baseURI)
+    .href;
   return (
     <a href={href} target="_blank" rel="noopener">
       {STRINGS.embedFullMap}
@@ -37,7 +38,7 @@ export function EmbedApp({ state, params }: { state: AppState; params: EmbedPara
     <main class="embed">
       {controls.title ? (
         <header class="embed-head">
-          <h1>{STRINGS.title}</h1>
+          <h1>{state.manifest.texts.title}</h1>
         </header>
       ) : null}
       <Problems state={state} />
@@ -53,7 +54,7 @@ export function EmbedApp({ state, params }: { state: AppState; params: EmbedPara
           <LayerPanel state={state} legend={controls.legend} counts={false} />
         ) : controls.legend ? (
           <div class="panel-section">
-            <Legend />
+            <Legend story={state.manifest} />
           </div>
         ) : null}
         {controls.claims ? (
@@ -69,7 +70,7 @@ export function EmbedApp({ state, params }: { state: AppState; params: EmbedPara
           </details>
         ) : null}
         <footer class="embed-foot">
-          <p>{STRINGS.embedSource}</p>
+          <p>{state.manifest.texts.sourceLine}</p>
           <FullMapLink state={state} />
         </footer>
       </div>

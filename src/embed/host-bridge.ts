@@ -1,8 +1,8 @@
 // Wires the postMessage API (messages.ts) to the app: commands from the host go through the app's own actions
 // (setLayerVisible, selectClaim, the date signals), and changes, whoever made them, are announced back.
 import { batch, effect } from '@preact/signals';
-import { LAYER_GROUPS } from '../map/style.ts';
 import { type AppState, selectClaim, setLayerVisible } from '../state.ts';
+import { layerGroups } from '../story/manifest.ts';
 import {
   type Announcement,
   announcementTargets,
@@ -20,7 +20,8 @@ function apply(state: AppState, command: Command): void {
   switch (command.type) {
     case 'setLayers':
       batch(() => {
-        for (const group of LAYER_GROUPS) setLayerVisible(state, group, command.layers.includes(group));
+        for (const group of layerGroups(state.manifest))
+          setLayerVisible(state, group, command.layers.includes(group));
       });
       return;
     case 'setDate':
@@ -62,6 +63,7 @@ export function connectHost(state: AppState, params: EmbedParams, win: Window = 
     const inbound = parseInbound(event.data, {
       id: params.id,
       claimExists: (id) => state.story.peek()?.claims.some((claim) => claim.properties.id === id) ?? false,
+      story: state.manifest,
     });
     if (inbound.kind === 'other') return;
     if (!isAllowedSender(event, win.parent, params.origins)) {
@@ -89,7 +91,7 @@ export function connectHost(state: AppState, params: EmbedParams, win: Window = 
     effect(() => {
       if (ready || state.storyStatus.value === 'loading' || state.mapStatus.value === 'loading') return;
       ready = true;
-      post(readyMessage(params.id, summary()));
+      post(readyMessage(params.id, summary(), state.manifest));
     }),
   ];
   // Each announcement skips its first run: "ready" already carries the starting state.
@@ -106,7 +108,7 @@ export function connectHost(state: AppState, params: EmbedParams, win: Window = 
       }),
     );
   };
-  announce(() => layersMessage(params.id, state.layers.value));
+  announce(() => layersMessage(params.id, state.layers.value, state.manifest));
   announce(() => dateMessage(params.id, state.date.value, state.mode.value));
   announce(() => claimMessage(params.id, state.selectedClaim.value));
 

@@ -6,6 +6,7 @@ import('../map/map-view.ts');
 
 import { loadAppData } from '../start.ts';
 import { createAppState } from '../state.ts';
+import { STORY } from '../story/current.ts';
 import '../styles.css';
 import './embed.css';
 import { reportHeight } from './auto-height.ts';
@@ -16,10 +17,10 @@ import { parseEmbedSearch } from './params.ts';
 // The app is running: the static "could not start" note in embed.html is not needed.
 document.getElementById('embed-fallback')?.remove();
 
-const { url, embed, warnings } = parseEmbedSearch(location.search);
+const { url, embed, warnings } = parseEmbedSearch(location.search, STORY);
 for (const warning of warnings) console.warn(warning);
 
-const state = createAppState(url);
+const state = createAppState(url, STORY);
 const root = document.getElementById('embed');
 if (root) render(<EmbedApp state={state} params={embed} />, root);
 // No syncUrl here: history entries pushed inside an iframe land on the host page's back button, and in an

@@ -1,7 +1,7 @@
 // The embed's postMessage API, as pure functions: what a host may send (validated by exact shape), who may send it,
 // and what the map announces. Nothing in a message is ever executed, followed or inserted as HTML: a command is
 // reduced to a layer list, a story day or a claim id that exists, and applied through the app's own actions.
-import { LAYER_GROUPS, type LayerGroup } from '../map/style.ts';
+import { type LayerGroup, layerGroups, resolveLayerName, type StoryManifest } from '../story/manifest.ts';
 import { type DateMode, isStoryDay } from '../timeline.ts';
 
 /** Inbound messages carry `target: 'conflict-map'`; outbound ones `source: 'conflict-map'`. */
@@ -26,6 +26,8 @@ export interface InboundContext {
   id: string;
   /** Whether a claim with this id is in the loaded story (false before the story has loaded). */
   claimExists: (id: string) => boolean;
+  /** The story: its layer names (and their old aliases) and its days. */
+  story: StoryManifest;
 }
 
 const SHAPES: Record<Command['type'], { required: string[]; optional: string[] }> = {
@@ -63,26 +65,28 @@ export function parseInbound(data: unknown, context: InboundContext): Inbound {
 
   switch (type) {
     case 'setLayers': {
+      const groups = layerGroups(context.story);
       const layers = data.layers;
-      if (!Array.isArray(layers) || layers.length > LAYER_GROUPS.length) {
-        return invalid(`"layers" must be an array of names from ${LAYER_GROUPS.join(', ')}`);
+      if (!Array.isArray(layers) || layers.length > groups.length) {
+        return invalid(`"layers" must be an array of names from ${groups.join(', ')}`);
       }
-      const known = layers.every(
-        (name): name is LayerGroup =>
-          typeof name === 'string' && (LAYER_GROUPS as readonly string[]).includes(name),
+      // Old names (the story's layerAliases) still work: existing embeds keep their commands.
+      const resolved = layers.map((name) =>
+        typeof name === 'string' ? resolveLayerName(context.story, name) : null,
       );
-      if (!known || new Set(layers).size !== layers.length) {
-        return invalid(`"layers" must list distinct names from ${LAYER_GROUPS.join(', ')}`);
+      if (resolved.includes(null) || new Set(resolved).size !== layers.length) {
+        return invalid(`"layers" must list distinct names from ${groups.join(', ')}`);
       }
       return {
         kind: 'command',
-        command: { type: 'setLayers', layers: LAYER_GROUPS.filter((group) => layers.includes(group)) },
+        command: { type: 'setLayers', layers: groups.filter((group) => resolved.includes(group)) },
       };
     }
     case 'setDate': {
       const { date, mode } = data;
-      if (typeof date !== 'string' || !isStoryDay(date)) {
-        return invalid('"date" must be a day from 2021-05-11 to 2021-06-03 (YYYY-MM-DD)');
+      const { first, last } = context.story.dates;
+      if (typeof date !== 'string' || !isStoryDay(context.story, date)) {
+        return invalid(`"date" must be a day from ${first} to ${last} (YYYY-MM-DD)`);
       }
       if ('mode' in data && mode !== 'cumulative' && mode !== 'day') {
         return invalid('"mode" must be "cumulative" or "day"');
@@ -129,26 +133,26 @@ export type Announcement =
   | { source: typeof MESSAGE_SOURCE; id: string; type: 'date'; date: string; mode: DateMode }
   | { source: typeof MESSAGE_SOURCE; id: string; type: 'claim'; claim: string | null };
 
-/** Layers in their fixed order, so equal sets always announce equal arrays. */
-export function orderedLayers(layers: Iterable<LayerGroup>): LayerGroup[] {
+/** Layers in the story's fixed order, so equal sets always announce equal arrays. */
+export function orderedLayers(layers: Iterable<LayerGroup>, story: StoryManifest): LayerGroup[] {
   const set = new Set(layers);
-  return LAYER_GROUPS.filter((group) => set.has(group));
+  return layerGroups(story).filter((group) => set.has(group));
 }
 
-export function readyMessage(id: string, state: MapStateSummary): Announcement {
+export function readyMessage(id: string, state: MapStateSummary, story: StoryManifest): Announcement {
   return {
     source: MESSAGE_SOURCE,
     id,
     type: 'ready',
-    layers: orderedLayers(state.layers),
+    layers: orderedLayers(state.layers, story),
     date: state.date,
     mode: state.mode,
     claim: state.claim,
   };
 }
 
-export function layersMessage(id: string, layers: Iterable<LayerGroup>): Announcement {
-  return { source: MESSAGE_SOURCE, id, type: 'layers', layers: orderedLayers(layers) };
+export function layersMessage(id: string, layers: Iterable<LayerGroup>, story: StoryManifest): Announcement {
+  return { source: MESSAGE_SOURCE, id, type: 'layers', layers: orderedLayers(layers, story) };
 }
 
 export function dateMessage(id: string, date: string, mode: DateMode): Announcement {

@@ -1,6 +1,7 @@
 // The embed's own URL parameters (which controls show, gestures, its id, which host origins may send commands),
 // read next to the app's shared state parameters (src/url-state.ts). Pure: no DOM.
 // Unknown or malformed parameters are dropped with a warning that names them; they never break the page.
+import type { StoryManifest } from '../story/manifest.ts';
 import { type Parsed, parseUrlState, URL_KEYS, type UrlState } from '../url-state.ts';
 
 export type Gestures = 'cooperative' | 'free';
@@ -123,8 +124,8 @@ export interface EmbedSearch {
 }
 
 /** Everything an embed URL carries: the shared app state, the embed's options, and a warning per dropped name. */
-export function parseEmbedSearch(search: string): EmbedSearch {
-  const url = parseUrlState(search);
+export function parseEmbedSearch(search: string, story: StoryManifest): EmbedSearch {
+  const url = parseUrlState(search, story);
   const embed = parseEmbedParams(search);
   const known = new Set<string>([...URL_KEYS, ...EMBED_KEYS]);
   const unknown = [...new Set(new URLSearchParams(search).keys())].filter((key) => !known.has(key));

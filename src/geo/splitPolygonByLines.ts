@@ -212,3 +212,33 @@ function dedupe(ring: Position[]): Position[] {
   while (out.length < 4) out.push(out[0] as Position);
   return out;
 }
+
+/**
+ * {@link splitPolygonByLines} for a Polygon or each polygon of a MultiPolygon, summed: `one-side` only when every
+ * polygon lies on the same one side; `undetermined` when any polygon's split is.
+ */
+export function splitAreaByLines(
+  geometry: Polygon | MultiPolygon,
+  lines: readonly (readonly LonLat[])[],
+  classify: (p: [number, number]) => string,
+  options: SplitOptions = {},
+): PolygonSplit {
+  if (geometry.type === 'Polygon') return splitPolygonByLines(geometry, lines, classify, options);
+  const splits = geometry.coordinates.map((coordinates) =>
+    splitPolygonByLines({ type: 'Polygon', coordinates }, lines, classify, options),
+  );
+  const undetermined = splits.find((s) => s.status === 'undetermined');
+  if (undetermined) return undetermined;
+  const areaBySideM2: Record<string, number> = {};
+  for (const split of splits)
+    for (const [side, area] of Object.entries(split.areaBySideM2))
+      areaBySideM2[side] = (areaBySideM2[side] ?? 0) + area;
+  return {
+    status:
+      Object.keys(areaBySideM2).length > 1 || splits.some((s) => s.status === 'split') ? 'split' : 'one-side',
+    pieces: splits.flatMap((s) => s.pieces),
+    areaBySideM2,
+    totalAreaM2: splits.reduce((sum, s) => sum + s.totalAreaM2, 0),
+    openEnds: [],
+  };
+}

@@ -1,14 +1,5 @@
-// Fixed camera facts of the story, as [west, south, east, north] in degrees.
-export type Bounds = [number, number, number, number];
-
-/** The first view: Syunik and Gegharkunik (their extents from amCharts geodata, see geo_facts §1b). */
-export const STORY_BOUNDS: Bounds = [44.81, 38.83, 46.63, 40.74];
-
-/** The basemap is clipped to this box (scripts/build-basemap.ts); the camera stays inside it. */
-export const BASEMAP_BOUNDS: Bounds = [43.0, 38.3, 48.6, 41.9];
-
-export const MIN_ZOOM = 5;
-export const MAX_ZOOM = 14;
+// Camera types. The story's own camera (first view, bounds, zooms) is in its manifest (story.json `camera`).
+export type { Bounds } from '../story/manifest.ts';
 
 /** A camera position a reader can share: centre [lon, lat] and zoom. */
 export interface Camera {

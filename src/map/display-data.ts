@@ -1,20 +1,26 @@
 // Turns the story's data files into the flat features MapLibre draws. MapLibre keeps only primitive
 // properties, so nested fields (names by language) are flattened here. Nothing is added that is not in the data.
-import type { Feature, FeatureCollection, Geometry, Point, Polygon } from 'geojson';
-import type { ClaimFeature, LakeFeature, PlaceFeature } from '../data/types.ts';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
+import type { AreaFeature, ClaimFeature, PlaceFeature } from '../data/types.ts';
 
+/**
+ * A place as the map draws it. `name` is the name in the story's first label language; `name_<code>` the name
+ * in each other label language, where the data has one.
+ */
 export interface PlaceDisplay {
   id: string;
   kind: string;
   approximate: boolean;
   uncertaintyM: number;
-  name_en: string;
-  name_hy?: string;
-  name_az?: string;
-  name_ru?: string;
+  name: string;
+  [nameInLanguage: `name_${string}`]: string;
   /** Other names shown under the label of contested places, so no side's name is hidden. */
   also?: string;
 }
+
+/** The property holding a place's name in a label language (the first language's is `name`). */
+export const nameProperty = (language: string, primary: string): string =>
+  language === primary ? 'name' : `name_${language}`;
 
 export function placesForMap(places: PlaceFeature[]): FeatureCollection<Point, PlaceDisplay> {
   return {
@@ -22,7 +28,7 @@ export function placesForMap(places: PlaceFeature[]): FeatureCollection<Point, P
     features: places.map((place) => {
       const { id, kind, name, altNames, names, uncertaintyM } = place.properties;
       // The best-known other names (the first alt names, then each language's), once each, for the label.
-      const others = [...new Set([...altNames.slice(0, 3), names.hy, names.az, names.ru])].filter(
+      const others = [...new Set([...altNames.slice(0, 3), ...Object.values(names)])].filter(
         (n): n is string => Boolean(n) && n !== name,
       );
       // A region's "uncertainty" is its size (it is a label anchor), not doubt about where it is.
@@ -35,10 +41,8 @@ export function placesForMap(places: PlaceFeature[]): FeatureCollection<Point, P
           kind,
           approximate: positional > 0,
           uncertaintyM: positional,
-          name_en: name,
-          ...(names.hy ? { name_hy: names.hy } : {}),
-          ...(names.az ? { name_az: names.az } : {}),
-          ...(names.ru ? { name_ru: names.ru } : {}),
+          name,
+          ...Object.fromEntries(Object.entries(names).map(([code, value]) => [`name_${code}`, value])),
           ...(kind === 'lake' && others.length ? { also: others.join(' · ') } : {}),
         },
       };
@@ -80,17 +84,20 @@ export function claimsForMap(claims: ClaimFeature[]): FeatureCollection<Geometry
   };
 }
 
-export function lakeForMap(
-  lake: LakeFeature,
-): FeatureCollection<Polygon, { id: string; schematic: boolean }> {
+/** Reference areas with what the style needs: their kind (water or zone) and whether they are schematic. */
+export function areasForMap(
+  areas: AreaFeature[],
+): FeatureCollection<Polygon | MultiPolygon, { id: string; kind: string; schematic: boolean }> {
   return {
     type: 'FeatureCollection',
-    features: [
-      {
-        type: 'Feature',
-        geometry: lake.geometry,
-        properties: { id: lake.properties.id, schematic: lake.properties.schematic },
+    features: areas.map((area) => ({
+      type: 'Feature',
+      geometry: area.geometry,
+      properties: {
+        id: area.properties.id,
+        kind: area.properties.kind,
+        schematic: area.properties.schematic,
       },
-    ],
+    })),
   };
 }

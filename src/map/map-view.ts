@@ -13,15 +13,16 @@ import {
   setWorkerUrl,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import { dataUrl } from '../data/urls.ts';
+import { borderFile, dataUrl } from '../data/urls.ts';
+import { FONT_FACES } from '../story/current.ts';
+import { layerGroups, type StoryManifest } from '../story/manifest.ts';
 import type { Language } from '../ui/languages.ts';
-import { BASEMAP_BOUNDS, type Bounds, type Camera, MAX_ZOOM, MIN_ZOOM, STORY_BOUNDS } from './camera.ts';
+import type { Bounds, Camera } from './camera.ts';
 import { labelFontFaces } from './fonts.ts';
-import type { Palette } from './palette.ts';
+import { type Palette, sideColour } from './palette.ts';
 import { hatch, marker } from './patterns.ts';
 import {
   IMAGE,
-  LAYER_GROUPS,
   type LayerEntry,
   type LayerGroup,
   makeLayers,
@@ -30,8 +31,6 @@ import {
   placeLabel,
   SELECTED_POINT_LAYER,
   SELECTED_SHAPE_LAYER,
-  SIDE_CUES,
-  type Side,
   SOURCE,
 } from './style.ts';
 
@@ -40,6 +39,8 @@ setWorkerUrl(workerUrl);
 
 export interface MapViewOptions {
   container: HTMLElement;
+  /** The story the map shows: its sides, border lines, camera and label languages. */
+  story: StoryManifest;
   palette: Palette;
   camera?: Camera | null;
   /** Called with a plain-language message when something the map needs fails (e.g. a data file). */
@@ -63,10 +64,11 @@ export interface MapViewOptions {
   locale?: Record<string, string>;
 }
 
-type StorySource = typeof SOURCE.lake | typeof SOURCE.places | typeof SOURCE.claims;
+type StorySource = typeof SOURCE.areas | typeof SOURCE.places | typeof SOURCE.claims;
 
 export class MapView {
   readonly map: MapLibreMap;
+  private readonly story: StoryManifest;
   private readonly entries: LayerEntry[];
   /** Resolves when the style is parsed and its sources and layers can be changed. */
   private readonly loaded: Promise<void>;
@@ -74,6 +76,7 @@ export class MapView {
 
   constructor({
     container,
+    story,
     palette,
     camera,
     onProblem,
@@ -86,26 +89,30 @@ export class MapView {
     bottomInset,
   }: MapViewOptions) {
     const base = document.baseURI;
+    this.story = story;
     this.bottomInset = bottomInset;
-    this.entries = makeLayers(palette);
+    this.entries = makeLayers(palette, story);
     this.map = new MapLibreMap({
       container,
       style: makeStyle({
         palette,
+        story,
         urls: {
           basemap: dataUrl('basemap', base),
-          border: dataUrl('border', base),
           uncertainty: dataUrl('uncertainty', base),
+          borders: Object.fromEntries(
+            story.borderLines.map((line) => [line.id, dataUrl(borderFile(line.id), base)]),
+          ),
         },
-        fontFaces: labelFontFaces(base),
+        fontFaces: labelFontFaces(FONT_FACES, base),
       }),
-      ...(camera ? { center: camera.center, zoom: camera.zoom } : { bounds: STORY_BOUNDS }),
+      ...(camera ? { center: camera.center, zoom: camera.zoom } : { bounds: story.camera.bounds }),
       // The first view frames the whole story even on a phone, where the sheet may cover its south: insetting it
       // here pushed a tall story past the map's bounds. Later framings (a claim, a check, an area) keep clear.
       fitBoundsOptions: { padding: 24 },
-      maxBounds: BASEMAP_BOUNDS,
-      minZoom: MIN_ZOOM,
-      maxZoom: MAX_ZOOM,
+      maxBounds: story.camera.maxBounds,
+      minZoom: story.camera.minZoom,
+      maxZoom: story.camera.maxZoom,
       attributionControl: false,
       // A news graphic does not need the discrete GPU; some browsers lose the context when asked for it.
       canvasContextAttributes: { powerPreference: 'default' },
@@ -144,10 +151,10 @@ export class MapView {
   }
 
   private addImages(palette: Palette): void {
-    for (const side of ['armenia', 'azerbaijan', 'third-party'] as Side[]) {
-      const colour = palette[side === 'third-party' ? 'thirdParty' : side];
-      this.map.addImage(IMAGE.hatch(side), hatch(colour, SIDE_CUES[side].hatch));
-      this.map.addImage(IMAGE.marker(side), marker(colour, SIDE_CUES[side].marker, palette.labelHalo), {
+    for (const side of this.story.sides) {
+      const colour = sideColour(palette, side);
+      this.map.addImage(IMAGE.hatch(side.id), hatch(colour, side.pattern));
+      this.map.addImage(IMAGE.marker(side.id), marker(colour, side.marker, palette.labelHalo), {
         pixelRatio: 1,
       });
     }
@@ -197,7 +204,9 @@ export class MapView {
   }
 
   async setVisibleGroups(visible: ReadonlySet<LayerGroup>): Promise<void> {
-    await Promise.all(LAYER_GROUPS.map((group) => this.setGroupVisible(group, visible.has(group))));
+    await Promise.all(
+      layerGroups(this.story).map((group) => this.setGroupVisible(group, visible.has(group))),
+    );
   }
 
   /** Shows only claims whose statement date passes `dateFilter` (null: all claims). */
@@ -214,7 +223,7 @@ export class MapView {
   async setLanguage(language: Language): Promise<void> {
     await this.loaded;
     for (const layer of PLACE_LABEL_LAYERS)
-      this.map.setLayoutProperty(layer, 'text-field', placeLabel(language));
+      this.map.setLayoutProperty(layer, 'text-field', placeLabel(language, this.story));
   }
 
   async setSelectedClaim(claimId: string | null): Promise<void> {

@@ -1,5 +1,9 @@
 // Colours of the map, one palette per colour scheme. Quiet land, clear lines, nothing that takes a side.
+// Each side's own colour is in the story's manifest (story.json `sides[].colour`), per scheme.
+import type { SideSpec } from '../story/manifest.ts';
+
 export interface Palette {
+  scheme: 'light' | 'dark';
   water: string;
   landStory: string;
   landOther: string;
@@ -9,17 +13,20 @@ export interface Palette {
   label: string;
   labelHalo: string;
   labelMuted: string;
-  /** Okabe–Ito hues, distinguishable with the common colour-vision deficiencies; each side also has a pattern. */
-  armenia: string;
-  azerbaijan: string;
-  thirdParty: string;
+  /** Water areas of the story (areas.geojson, kind "lake"). */
   lake: string;
   lakeEdge: string;
+  /** Other reference areas (kind "zone"). */
+  zone: string;
+  zoneEdge: string;
+  /** Border lines after the story's main one, told apart from it and from each other by dash. */
+  otherBorder: string;
   place: string;
   measure: string;
 }
 
 export const LIGHT: Palette = {
+  scheme: 'light',
   water: '#c9d8e3',
   landStory: '#f5f3ee',
   landOther: '#e7e4dd',
@@ -29,16 +36,17 @@ export const LIGHT: Palette = {
   label: '#2b2b2b',
   labelHalo: '#ffffff',
   labelMuted: '#6b675f',
-  armenia: '#0072b2',
-  azerbaijan: '#d55e00',
-  thirdParty: '#6b6b6b',
   lake: '#a9c6db',
   lakeEdge: '#3f6d8e',
+  zone: '#8a8275',
+  zoneEdge: '#5c564c',
+  otherBorder: '#6a5f8f',
   place: '#2b2b2b',
   measure: '#7a1f7a',
 };
 
 export const DARK: Palette = {
+  scheme: 'dark',
   water: '#1c2630',
   landStory: '#2e2e2c',
   landOther: '#252523',
@@ -48,11 +56,16 @@ export const DARK: Palette = {
   label: '#ecebe6',
   labelHalo: '#111111',
   labelMuted: '#a8a49b',
-  armenia: '#56b4e9',
-  azerbaijan: '#e69f00',
-  thirdParty: '#b0b0b0',
   lake: '#30506a',
   lakeEdge: '#8fb6d4',
+  zone: '#a39b8c',
+  zoneEdge: '#cfc7b8',
+  otherBorder: '#b9a9e6',
   place: '#ecebe6',
   measure: '#e08ae0',
 };
+
+/** A side's colour in this palette's scheme (story.json: Okabe–Ito hues are a good choice). */
+export function sideColour(p: Palette, side: SideSpec): string {
+  return side.colour[p.scheme];
+}

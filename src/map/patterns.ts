@@ -1,6 +1,8 @@
 // Raster images the style uses as second cues beside colour: hatch fills for claimed areas and marker shapes
 // for claimed positions. Drawn here as pixels (no image files, no network), then added with map.addImage.
-// Armenian claims: "/" hatch and round markers; Azerbaijani claims: "\" hatch and diamond markers.
+// Each side's pattern and marker are in the story's manifest (story.json `sides`).
+import type { HatchPattern, MarkerShape } from '../story/manifest.ts';
+
 export interface RasterImage {
   width: number;
   height: number;
@@ -24,24 +26,29 @@ function paint(image: RasterImage, x: number, y: number, [r, g, b]: Rgb, alpha: 
 }
 
 /**
- * A tileable diagonal hatch. `direction` "/" rises to the right, "\" falls to the right.
+ * A tileable hatch. `direction` "/" rises to the right, "\\" falls to the right, "|" is vertical, "-" horizontal.
  * Lines are 2 px wide every `size / 2` px so the pattern tiles without seams.
  */
-export function hatch(hex: string, direction: '/' | '\\', size = 12, alpha = 0.75): RasterImage {
+export function hatch(hex: string, direction: HatchPattern, size = 12, alpha = 0.75): RasterImage {
   const image = blank(size);
   const colour = hexToRgb(hex);
   const period = size / 2;
+  const stripe: Record<HatchPattern, (x: number, y: number) => number> = {
+    '/': (x, y) => x + y,
+    '\\': (x, y) => x - y + size,
+    '|': (x) => x,
+    '-': (_, y) => y,
+  };
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      const diagonal = direction === '/' ? x + y : x - y + size;
-      if (diagonal % period < 2) paint(image, x, y, colour, alpha);
+      if (stripe[direction](x, y) % period < 2) paint(image, x, y, colour, alpha);
     }
   }
   return image;
 }
 
-/** A filled marker with a light outline: a disc or a diamond. */
-export function marker(hex: string, shape: 'circle' | 'diamond', outlineHex: string, size = 18): RasterImage {
+/** A filled marker with a light outline: a disc, a diamond, a square or a triangle. */
+export function marker(hex: string, shape: MarkerShape, outlineHex: string, size = 18): RasterImage {
   const image = blank(size);
   const fill = hexToRgb(hex);
   const outline = hexToRgb(outlineHex);
@@ -51,8 +58,17 @@ export function marker(hex: string, shape: 'circle' | 'diamond', outlineHex: str
     for (let x = 0; x < size; x++) {
       const dx = Math.abs(x - centre);
       const dy = Math.abs(y - centre);
-      // Distance from the centre in the shape's own norm: Euclidean for a disc, L1 for a diamond.
-      const d = shape === 'circle' ? Math.hypot(dx, dy) : dx + dy;
+      // Distance from the centre in the shape's own norm: Euclidean for a disc, L1 for a diamond, L∞ for a
+      // square (shrunk so its area matches the disc's); a triangle pointing up is the larger of its three
+      // edge distances.
+      const ty = y - centre;
+      const norms: Record<MarkerShape, number> = {
+        circle: Math.hypot(dx, dy),
+        diamond: dx + dy,
+        square: Math.max(dx, dy) * 1.13,
+        triangle: Math.max(-ty * 1.2, (ty * 0.6 + dx * 1.04) * 1.2),
+      };
+      const d = norms[shape];
       if (d <= radius - 2) paint(image, x, y, fill, 1);
       else if (d <= radius) paint(image, x, y, outline, 1);
     }

@@ -1,58 +1,61 @@
 // The map style as data: sources, then a table of layers drawn bottom to top, each in a layer group the
-// reader can switch on and off. Nothing here touches a map instance; map-view.ts hands the result to MapLibre.
+// reader can switch on and off. The story's manifest says which sides, border lines and countries there are;
+// nothing here touches a map instance (map-view.ts hands the result to MapLibre).
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import type { Language } from '../ui/languages.ts';
+import {
+  borderLayer,
+  claimsLayer,
+  type LayerGroup,
+  type OutlineStyle,
+  type SideSpec,
+  type StoryManifest,
+} from '../story/manifest.ts';
+import { type Language, primaryLanguage } from '../ui/languages.ts';
+import { nameProperty } from './display-data.ts';
 import { LABEL_FONT } from './fonts.ts';
-import type { Palette } from './palette.ts';
+import { type Palette, sideColour } from './palette.ts';
+
+export type { LayerGroup };
 
 export const SOURCE = {
   basemap: 'basemap',
-  border: 'border',
-  lake: 'lake',
+  areas: 'areas',
   places: 'places',
   claims: 'claims',
   uncertainty: 'uncertainty',
   measure: 'measure',
+  /** One source per border line of the story. */
+  border: (lineId: string) => `border-line-${lineId}`,
 } as const;
 
-/** What a reader can switch on and off. Each group is one checkbox. */
-export const LAYER_GROUPS = [
-  'claims-armenia',
-  'claims-azerbaijan',
-  'claims-third-party',
-  'places',
-  'border',
-  'lake',
-  'checks',
-] as const;
-export type LayerGroup = (typeof LAYER_GROUPS)[number];
-
-export type Side = 'armenia' | 'azerbaijan' | 'third-party';
-const SIDES: Side[] = ['armenia', 'azerbaijan', 'third-party'];
-
 export const IMAGE = {
-  hatch: (side: Side) => `hatch-${side}`,
-  marker: (side: Side) => `marker-${side}`,
+  hatch: (side: string) => `hatch-${side}`,
+  marker: (side: string) => `marker-${side}`,
 };
 
-/** Second cue beside colour, per side: hatch direction and marker shape (see patterns.ts), outline dash. */
-export const SIDE_CUES: Record<
-  Side,
-  { hatch: '/' | '\\'; marker: 'circle' | 'diamond'; dash: number[] | null }
-> = {
-  armenia: { hatch: '/', marker: 'circle', dash: null },
-  azerbaijan: { hatch: '\\', marker: 'diamond', dash: [3, 2] },
-  'third-party': { hatch: '/', marker: 'circle', dash: [1, 1.5] },
+/** Line dash per outline style (in line widths), the outline cue beside a side's colour. */
+const OUTLINE_DASH: Record<OutlineStyle, number[] | null> = {
+  solid: null,
+  dashed: [3, 2],
+  dotted: [1, 1.5],
 };
 
-const STORY_COUNTRIES = ['ARM', 'AZE'];
+/** Dashes that tell the story's border lines apart: the first (main) line is solid. */
+const OTHER_BORDER_DASHES = [
+  [4, 2],
+  [1, 2],
+  [6, 2, 1, 2],
+  [2, 2],
+];
 
 export const SELECTED_POINT_LAYER = 'selected-point';
 export const SELECTED_SHAPE_LAYER = 'selected-shape';
 
 export interface StyleInput {
   palette: Palette;
-  urls: { basemap: string; border: string; uncertainty: string };
+  story: StoryManifest;
+  /** Absolute URLs: the basemap, the uncertainty areas, and each border line by id. */
+  urls: { basemap: string; uncertainty: string; borders: Record<string, string> };
   fontFaces: StyleSpecification['font-faces'];
 }
 
@@ -71,12 +74,21 @@ const geometryIs = (...types: string[]): ExpressionSpecification => [
   ['geometry-type'],
   ['literal', types],
 ];
-const sideIs = (side: Side): ExpressionSpecification => ['==', ['get', 'side'], side];
+const sideIs = (side: string): ExpressionSpecification => ['==', ['get', 'side'], side];
 
-/** Label text for places in a language, falling back to English where the data has no name in it. */
-export function placeLabel(language: Language): ExpressionSpecification {
+/**
+ * Label text for places in a language, falling back to the story's first label language where the data has no
+ * name in it.
+ */
+export function placeLabel(
+  language: Language,
+  story: Pick<StoryManifest, 'labelLanguages'>,
+): ExpressionSpecification {
+  const primary = primaryLanguage(story);
   const name: ExpressionSpecification =
-    language === 'en' ? ['get', 'name_en'] : ['coalesce', ['get', `name_${language}`], ['get', 'name_en']];
+    language === primary
+      ? ['get', 'name']
+      : ['coalesce', ['get', nameProperty(language, primary)], ['get', 'name']];
   // Both branches are `formatted`: MapLibre drops a label whose branches disagree in type.
   return [
     'case',
@@ -101,7 +113,7 @@ function placeLabelLayer(
   id: string,
   filter: ExpressionSpecification,
   p: Palette,
-  language: Language,
+  label: ExpressionSpecification,
 ): LayerSpecification {
   return {
     id,
@@ -109,10 +121,10 @@ function placeLabelLayer(
     source: SOURCE.places,
     filter,
     layout: {
-      'text-field': placeLabel(language),
+      'text-field': label,
       'text-font': [LABEL_FONT],
       'text-size': ['match', ['get', 'kind'], 'town', 14, 12.5],
-      // Several candidate positions, so close neighbours (Goris and Verishen are 3 km apart) both get a label.
+      // Several candidate positions, so close neighbours (towns a few km apart) both get a label.
       'text-variable-anchor': ['left', 'right', 'top', 'bottom', 'top-left', 'bottom-left'],
       'text-radial-offset': 0.6,
       'text-justify': 'auto',
@@ -124,18 +136,26 @@ function placeLabelLayer(
   };
 }
 
-/** Latitude at which metres are turned into pixels; the story spans 39.5–40.2° N, where this is within 1 %. */
-const STORY_LATITUDE = 39.8;
 const EARTH_CIRCUMFERENCE_M = 40_075_016.686;
 const TILE_SIZE = 512;
 
+/** The latitude at which metres are turned into pixels: the middle of the story's first view. */
+export function storyLatitude(story: Pick<StoryManifest, 'camera'>): number {
+  const [, south, , north] = story.camera.bounds;
+  return (south + north) / 2;
+}
+
 /**
- * A length in metres (from a property) as pixels at the current zoom: lets the GPU draw an uncertainty radius
- * as a band or disc of the right size with no geometry computed in the browser.
+ * A length in metres (from a property) as pixels at the current zoom, at `latitude`: lets the GPU draw an
+ * uncertainty radius as a disc of the right size with no geometry computed in the browser. Within a story's
+ * first view (a few degrees of latitude) the scale changes by a few per cent.
  */
-export function metresAsPixels(metres: ExpressionSpecification, factor = 1): ExpressionSpecification {
-  const metresPerPixelAtZoom0 =
-    (EARTH_CIRCUMFERENCE_M * Math.cos((STORY_LATITUDE * Math.PI) / 180)) / TILE_SIZE;
+export function metresAsPixels(
+  metres: ExpressionSpecification,
+  latitude: number,
+  factor = 1,
+): ExpressionSpecification {
+  const metresPerPixelAtZoom0 = (EARTH_CIRCUMFERENCE_M * Math.cos((latitude * Math.PI) / 180)) / TILE_SIZE;
   const at = (zoom: number): ExpressionSpecification => [
     '*',
     metres,
@@ -146,10 +166,11 @@ export function metresAsPixels(metres: ExpressionSpecification, factor = 1): Exp
 
 const approximate: ExpressionSpecification = ['==', ['get', 'approximate'], true];
 
-function claimLayers(side: Side, p: Palette): LayerEntry[] {
-  const colour = p[side === 'third-party' ? 'thirdParty' : side];
-  const group = `claims-${side}` as LayerGroup;
-  const dash = SIDE_CUES[side].dash;
+function claimLayers(spec: SideSpec, p: Palette): LayerEntry[] {
+  const side = spec.id;
+  const colour = sideColour(p, spec);
+  const group = claimsLayer(side);
+  const dash = OUTLINE_DASH[spec.outline];
   return [
     {
       // The area within which an approximate position may lie (data/uncertainty.geojson): pale, dotted edge.
@@ -220,15 +241,72 @@ function claimLayers(side: Side, p: Palette): LayerEntry[] {
   ];
 }
 
-export function makeLayers(p: Palette, language: Language = 'en'): LayerEntry[] {
-  const isStory: ExpressionSpecification = ['in', ['get', 'a3'], ['literal', STORY_COUNTRIES]];
+/** The story's border lines: the first solid, the others in a second colour and a dash of their own. */
+function borderLineLayers(story: StoryManifest, p: Palette): LayerEntry[] {
+  const width: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 6, 1.2, 12, 2.5];
+  return story.borderLines.flatMap((line, index): LayerEntry[] => {
+    const group = borderLayer(story, line.id);
+    const source = SOURCE.border(line.id);
+    const entry = (spec: LayerSpecification): LayerEntry => ({ group, dated: false, spec });
+    if (index > 0) {
+      const dash = OTHER_BORDER_DASHES[(index - 1) % OTHER_BORDER_DASHES.length] as number[];
+      return [
+        entry({
+          id: `border-${line.id}`,
+          type: 'line',
+          source,
+          layout: { 'line-join': 'round' },
+          paint: { 'line-color': p.otherBorder, 'line-width': width, 'line-dasharray': dash },
+        }),
+      ];
+    }
+    // The main line keeps the ids it always had: "border", "border-halo", "border-interpolated".
+    return [
+      entry({
+        id: 'border-halo',
+        type: 'line',
+        source,
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: {
+          'line-color': p.borderHalo,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 6, 3, 12, 6],
+          'line-opacity': 0.8,
+        },
+      }),
+      entry({
+        id: 'border',
+        type: 'line',
+        source,
+        filter: ['!=', ['get', 'interpolated'], true],
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: { 'line-color': p.border, 'line-width': width },
+      }),
+      entry({
+        // A stretch bridged across a gap in the source data: dotted, so it does not read as surveyed.
+        id: 'border-interpolated',
+        type: 'line',
+        source,
+        filter: ['==', ['get', 'interpolated'], true],
+        paint: { 'line-color': p.border, 'line-width': width, 'line-dasharray': [1, 2] },
+      }),
+    ];
+  });
+}
+
+export function makeLayers(
+  p: Palette,
+  story: StoryManifest,
+  language: Language = primaryLanguage(story),
+): LayerEntry[] {
+  const storyCountries = story.countries.map((c) => c.code);
+  const isStory: ExpressionSpecification = ['in', ['get', 'a3'], ['literal', storyCountries]];
+  const label = placeLabel(language, story);
   const base = (spec: LayerSpecification): LayerEntry => ({ group: 'base', dated: false, spec });
   const inGroup = (group: LayerGroup, spec: LayerSpecification): LayerEntry => ({
     group,
     dated: false,
     spec,
   });
-  const borderWidth: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 6, 1.2, 12, 2.5];
   return [
     base({ id: 'water', type: 'background', paint: { 'background-color': p.water } }),
     base({
@@ -252,51 +330,29 @@ export function makeLayers(p: Palette, language: Language = 'en'): LayerEntry[] 
       filter: ['==', ['get', 'kind'], 'country'],
       paint: { 'line-color': p.countryEdge, 'line-width': 0.8 },
     }),
-    inGroup('lake', {
-      id: 'lake-fill',
+    inGroup('areas', {
+      // Water is drawn as water; other reference areas (a disputed zone) as a pale area.
+      id: 'areas-fill',
       type: 'fill',
-      source: SOURCE.lake,
-      paint: { 'fill-color': p.lake, 'fill-opacity': 0.9 },
-    }),
-    inGroup('lake', {
-      // Schematic outline: dashed, so it cannot be mistaken for a surveyed shore.
-      id: 'lake-edge',
-      type: 'line',
-      source: SOURCE.lake,
+      source: SOURCE.areas,
       paint: {
-        'line-color': p.lakeEdge,
+        'fill-color': ['match', ['get', 'kind'], 'lake', p.lake, p.zone],
+        'fill-opacity': ['match', ['get', 'kind'], 'lake', 0.9, 0.15],
+      },
+    }),
+    inGroup('areas', {
+      // Schematic outline: dashed, so it cannot be mistaken for a surveyed shore or line.
+      id: 'areas-edge',
+      type: 'line',
+      source: SOURCE.areas,
+      paint: {
+        'line-color': ['match', ['get', 'kind'], 'lake', p.lakeEdge, p.zoneEdge],
         'line-width': 1.5,
         'line-dasharray': ['case', ['get', 'schematic'], ['literal', [2, 2]], ['literal', [1, 0]]],
       },
     }),
-    ...SIDES.flatMap((side) => claimLayers(side, p).filter((entry) => entry.spec.type !== 'symbol')),
-    inGroup('border', {
-      id: 'border-halo',
-      type: 'line',
-      source: SOURCE.border,
-      layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: {
-        'line-color': p.borderHalo,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 3, 12, 6],
-        'line-opacity': 0.8,
-      },
-    }),
-    inGroup('border', {
-      id: 'border',
-      type: 'line',
-      source: SOURCE.border,
-      filter: ['!=', ['get', 'interpolated'], true],
-      layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-color': p.border, 'line-width': borderWidth },
-    }),
-    inGroup('border', {
-      // A stretch bridged across a gap in the source data: dotted, so it does not read as surveyed.
-      id: 'border-interpolated',
-      type: 'line',
-      source: SOURCE.border,
-      filter: ['==', ['get', 'interpolated'], true],
-      paint: { 'line-color': p.border, 'line-width': borderWidth, 'line-dasharray': [1, 2] },
-    }),
+    ...story.sides.flatMap((side) => claimLayers(side, p).filter((entry) => entry.spec.type !== 'symbol')),
+    ...borderLineLayers(story, p),
     inGroup('checks', {
       id: 'measure-area',
       type: 'fill',
@@ -324,7 +380,7 @@ export function makeLayers(p: Palette, language: Language = 'en'): LayerEntry[] 
         'circle-stroke-width': 1.5,
       },
     }),
-    ...SIDES.flatMap((side) => claimLayers(side, p).filter((entry) => entry.spec.type === 'symbol')),
+    ...story.sides.flatMap((side) => claimLayers(side, p).filter((entry) => entry.spec.type === 'symbol')),
     base({
       // The claim a reader selected; map-view.ts sets the filters of this and the next layer to its id.
       id: SELECTED_POINT_LAYER,
@@ -351,7 +407,7 @@ export function makeLayers(p: Palette, language: Language = 'en'): LayerEntry[] 
       source: SOURCE.places,
       filter: ['all', approximate, ['!', ['match', ['get', 'kind'], ['region', 'district'], true, false]]],
       paint: {
-        'circle-radius': metresAsPixels(['get', 'uncertaintyM']),
+        'circle-radius': metresAsPixels(['get', 'uncertaintyM'], storyLatitude(story)),
         'circle-color': p.labelMuted,
         'circle-opacity': 0.06,
         'circle-stroke-color': p.labelMuted,
@@ -375,10 +431,10 @@ export function makeLayers(p: Palette, language: Language = 'en'): LayerEntry[] 
     // beside the wrong marker.
     inGroup(
       'places',
-      placeLabelLayer('places-label', ['!', isKind('region', 'district', 'village')], p, language),
+      placeLabelLayer('places-label', ['!', isKind('region', 'district', 'village')], p, label),
     ),
     inGroup('places', {
-      ...placeLabelLayer('places-label-village', isKind('village'), p, language),
+      ...placeLabelLayer('places-label-village', isKind('village'), p, label),
       minzoom: 8.5,
     }),
     inGroup('places', {
@@ -388,7 +444,7 @@ export function makeLayers(p: Palette, language: Language = 'en'): LayerEntry[] 
       filter: ['match', ['get', 'kind'], ['region', 'district'], true, false],
       maxzoom: 11,
       layout: {
-        'text-field': placeLabel(language),
+        'text-field': label,
         'text-font': [LABEL_FONT],
         'text-size': 13,
         'text-transform': 'uppercase',
@@ -441,25 +497,26 @@ export function makeLayers(p: Palette, language: Language = 'en'): LayerEntry[] 
   ];
 }
 
-export function makeStyle({ palette, urls, fontFaces }: StyleInput): StyleSpecification {
+export function makeStyle({ palette, story, urls, fontFaces }: StyleInput): StyleSpecification {
   return {
     version: 8,
     name: 'conflict-map',
     'font-faces': fontFaces,
     sources: {
-      [SOURCE.basemap]: {
-        type: 'geojson',
-        data: urls.basemap,
-        attribution: '© OpenStreetMap contributors (ODbL), via geo-maps',
-      },
-      [SOURCE.border]: { type: 'geojson', data: urls.border },
-      [SOURCE.lake]: { type: 'geojson', data: EMPTY },
+      [SOURCE.basemap]: { type: 'geojson', data: urls.basemap, attribution: story.attribution },
+      ...Object.fromEntries(
+        story.borderLines.map((line) => [
+          SOURCE.border(line.id),
+          { type: 'geojson' as const, data: urls.borders[line.id] ?? EMPTY },
+        ]),
+      ),
+      [SOURCE.areas]: { type: 'geojson', data: EMPTY },
       [SOURCE.claims]: { type: 'geojson', data: EMPTY },
       // Derived from the claims by scripts/build-uncertainty.ts; fetched by MapLibre's worker directly.
       [SOURCE.uncertainty]: { type: 'geojson', data: urls.uncertainty },
       [SOURCE.places]: { type: 'geojson', data: EMPTY },
       [SOURCE.measure]: { type: 'geojson', data: EMPTY },
     },
-    layers: makeLayers(palette).map((entry) => entry.spec),
+    layers: makeLayers(palette, story).map((entry) => entry.spec),
   };
 }

@@ -1,11 +1,15 @@
-// Languages place labels can be shown in. English is the fallback where the data has no sourced name.
-export type Language = 'en' | 'hy' | 'az' | 'ru';
-export const LANGUAGES: Language[] = ['en', 'hy', 'az', 'ru'];
+// Languages place labels can be shown in: the story's label languages (story.json `labelLanguages`). The first is
+// the fallback where the data has no sourced name in another.
+import type { StoryManifest } from '../story/manifest.ts';
 
-/** Each language named in itself, for the language picker. */
-export const LANGUAGE_NAMES: Record<Language, string> = {
-  en: 'English',
-  hy: 'Հայերեն',
-  az: 'Azərbaycanca',
-  ru: 'Русский',
-};
+/** A BCP 47 code of one of the story's label languages. */
+export type Language = string;
+
+export function languagesOf(story: Pick<StoryManifest, 'labelLanguages'>): Language[] {
+  return story.labelLanguages.map((l) => l.code);
+}
+
+/** The first label language: the one of places' `name`. */
+export function primaryLanguage(story: Pick<StoryManifest, 'labelLanguages'>): Language {
+  return story.labelLanguages[0]?.code ?? 'en';
+}

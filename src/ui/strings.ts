@@ -1,13 +1,18 @@
 // Every user-facing string of the interface, in one place so it can be translated.
-// Data text (names, quotes, summaries) comes from data/ and is never stored here.
+// The story's own texts (title, side and layer names, legend lines) are in its manifest (story.json); data text
+// (names, quotes, summaries) comes from its data files. Neither is ever stored here.
 import type { Verdict } from '../checks/types.ts';
-import type { LayerGroup } from '../map/style.ts';
+import {
+  borderLayer,
+  type LayerGroup,
+  type MarkerShape,
+  type OutlineStyle,
+  type SideSpec,
+  type StoryManifest,
+  sideOfLayer,
+} from '../story/manifest.ts';
 
 export const STRINGS = {
-  title: 'Armenia–Azerbaijan border crisis, May–June 2021',
-  subtitle:
-    'What each side claimed, where, when and on whose word — with the reported figures checked against the map.',
-  mapLabel: 'Map of the Armenia–Azerbaijan border region: Syunik, Gegharkunik and Kalbajar',
   mapLoading: 'Loading the map…',
   dataLoading: 'Loading the claims and places…',
   checksLoading: 'Measuring the reported figures…',
@@ -57,14 +62,8 @@ export const STRINGS = {
   showOnMap: 'Show on map',
   publishedInferred: '(date inferred from the text)',
 
-  legendArmenia: 'Armenian side: blue, “/” hatching, solid outline, round markers.',
-  legendAzerbaijan: 'Azerbaijani side: orange, “\\” hatching, dashed outline, diamond markers.',
   legendApproximate:
-    'Approximate: a hollow marker, or a pale band or disc showing how far the true position may lie.',
-  legendSchematic:
-    'Schematic: a dashed edge. The lake’s outline is built from its reported size, not surveyed.',
-  legendBorder:
-    'Border as OpenStreetMap drew it around 2017. Dotted where it is bridged across a gap in the data.',
+    'Approximate: a hollow marker and a dotted ring showing how far the true position may lie.',
   legendMeasure: 'Measurement of a checked figure (purple).',
   exchangeLabel: 'Who says what',
   sideSays: (side: string) => `${side} says`,
@@ -90,10 +89,6 @@ export const STRINGS = {
   embedClose: 'Close',
   embedNotes:
     'The script resizes the frame to fit the map; pym.js and AMP hosts work too. Serve the map with “Access-Control-Allow-Origin: *” if you drop “allow-same-origin” from the sandbox.',
-  embedFrameTitle:
-    'Interactive map: the Armenia–Azerbaijan border crisis, May–June 2021, and what each side claimed',
-  embedSource:
-    'Sources: statements by each side and news reports, cited under each claim. Basemap © OpenStreetMap contributors.',
   embedFullMap: 'Open the full map',
   embedNewWindow: '(opens in a new window)',
   embedClaimsSummary: (shown: number | null) => `Claims (${shown ?? '…'})`,
@@ -110,21 +105,41 @@ export const MAP_LOCALE: Record<string, string> = {
   'CooperativeGesturesHandler.MobileHelpText': 'Use two fingers to move the map',
 };
 
-export const LAYER_LABELS: Record<LayerGroup, string> = {
-  'claims-armenia': 'Armenian side’s claims',
-  'claims-azerbaijan': 'Azerbaijani side’s claims',
-  'claims-third-party': 'Third-party statements',
-  places: 'Places',
-  border: 'Border (OpenStreetMap, c. 2017)',
-  lake: 'Lake Sev outline (schematic)',
-  checks: 'Measurements of checked figures',
+/** The layer checkbox's text: the story's own label for sides, border lines and reference areas. */
+export function layerLabel(story: StoryManifest, group: LayerGroup): string {
+  const side = sideOfLayer(story, group);
+  if (side) return side.layerLabel;
+  const line = story.borderLines.find((l) => borderLayer(story, l.id) === group);
+  if (line) return line.label;
+  if (group === 'areas') return story.referenceAreas.label;
+  if (group === 'places') return 'Places';
+  if (group === 'checks') return 'Measurements of checked figures';
+  return group;
+}
+
+/** A side's label, or its id when the story does not know it (a claim of a side the manifest lacks). */
+export function sideLabel(story: StoryManifest, side: string): string {
+  return story.sides.find((s) => s.id === side)?.label ?? side;
+}
+
+const MARKER_WORDS: Record<MarkerShape, string> = {
+  circle: 'round markers',
+  diamond: 'diamond markers',
+  square: 'square markers',
+  triangle: 'triangular markers',
+};
+const OUTLINE_WORDS: Record<OutlineStyle, string> = {
+  solid: 'solid outline',
+  dashed: 'dashed outline',
+  dotted: 'dotted outline',
 };
 
-export const SIDE_LABELS = {
-  armenia: 'Armenian side',
-  azerbaijan: 'Azerbaijani side',
-  'third-party': 'Third party',
-} as const;
+/** How a side's claims look on the map, in words: colour and every second cue. */
+export function sideLegend(side: SideSpec): string {
+  return `${side.label}: ${side.colour.name}, “${side.pattern}” hatching, ${OUTLINE_WORDS[side.outline]}, ${
+    MARKER_WORDS[side.marker]
+  }.`;
+}
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
   consistent: 'Consistent',
@@ -133,16 +148,8 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
   'cannot-check': 'Cannot be checked',
 };
 
-export const AREAS = [
-  { id: 'lake-sev', label: 'Lake Sev, Goris and Verishen', places: ['lake-sev', 'goris', 'verishen'] },
-  {
-    id: 'vardenis',
-    label: 'Vardenis, Verin Shorzha, Kut and Sotk',
-    places: ['vardenis', 'verin-shorzha', 'kut', 'sotk'],
-  },
-  { id: 'kalbajar', label: 'Kalbajar and the Armudlu direction', places: ['kalbajar', 'armudlu-direction'] },
-  { id: 'region', label: 'Whole region', places: [] },
-] as const;
+/** The shortcut every story has after its own: back to the first view. */
+export const WHOLE_REGION = { id: 'region', label: 'Whole region', places: [] as string[] };
 
 export function formatMetres(metres: number): string {
   return metres >= 1000

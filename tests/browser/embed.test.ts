@@ -447,7 +447,7 @@ describe('embedding the map in another site’s page', () => {
         'claims-third-party',
         'places',
         'border',
-        'lake',
+        'areas',
         'checks',
       ],
       date: '2021-06-03',

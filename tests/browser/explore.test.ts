@@ -158,8 +158,8 @@ describe('exploring the story', () => {
     const alert = page.getByRole('alert').filter({ hasText: 'Something did not load' });
     await alert.waitFor({ timeout: 15_000 });
     const text = (await alert.textContent()) ?? '';
-    expect(text).toMatch(/data\/claims\.geojson at line 1, column \d+/);
-    expect(text).toContain('data/places.geojson could not be loaded (HTTP 404)');
+    expect(text).toMatch(/data\/armenia-azerbaijan-2021\/claims\.geojson at line 1, column \d+/);
+    expect(text).toContain('data/armenia-azerbaijan-2021/places.geojson could not be loaded (HTTP 404)');
     // The map still draws: basemap, border and lake, with no uncaught errors.
     await page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, {
       timeout: 30_000,

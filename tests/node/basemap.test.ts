@@ -1,4 +1,4 @@
-// Checks the committed basemap and border (data/basemap.geojson, data/border.geojson), built by
+// Story test: checks the story's basemap and border (basemap.geojson, border.geojson), built by
 // scripts/build-basemap.ts. Needs only the committed files, not the 43 MB source package.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -14,6 +14,7 @@ import type {
 } from 'geojson';
 import gjv from 'geojson-validation';
 import { describe, expect, it } from 'vitest';
+import { story } from './stories.ts';
 
 /** The map extent the build script clips to (its BBOX). */
 const BBOX = [43.0, 38.3, 48.6, 41.9] as const;
@@ -26,9 +27,9 @@ const MIN_COMPACTNESS = 0.15;
 /** Rings larger than this (whole countries) have long, crinkly outlines and a low ratio by nature. */
 const COMPACTNESS_EXEMPT_KM2 = 1000;
 
-const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
-const basemapText = read('data/basemap.geojson');
-const borderText = read('data/border.geojson');
+const read = (path: string): string => readFileSync(path, 'utf8');
+const basemapText = read(story.paths.basemap);
+const borderText = read(story.paths['border:osm']);
 
 interface CountryProps {
   kind: 'country';

@@ -1,4 +1,5 @@
-// scripts/checks.ts end to end: the table, --json, and a clear message with exit code 1 on bad data.
+// scripts/checks.ts end to end: the table, --json, and a clear message with exit code 1 on bad data. Each test runs
+// the CLI (a Node process with tsx) up to four times: on a busy two-core machine one run can take several seconds.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'checks-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('npm run checks', () => {
-  it('prints a table with every check, then the reasons', () => {
+  it('prints a table with every check, then the reasons', { timeout: 120_000 }, () => {
     const r = run();
     expect(r.status).toBe(0);
     const [header] = r.stdout.split('\n');
@@ -31,7 +32,7 @@ describe('npm run checks', () => {
     );
   });
 
-  it('--json prints the full results, full precision', () => {
+  it('--json prints the full results, full precision', { timeout: 120_000 }, () => {
     const r = run('--json');
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as Record<string, unknown>[];
@@ -57,23 +58,30 @@ describe('npm run checks', () => {
     expect(String(v?.measured).length).toBeGreaterThan(8);
   });
 
-  it('bad data: a clear message and exit code 1', () => {
-    cpSync(join(root, 'data'), scratch, { recursive: true });
+  it('bad data: a clear message and exit code 1; a broken check does not hide the others', {
+    timeout: 180_000,
+  }, () => {
+    // A copy of the made-up fixture story, broken one way at a time.
+    const fixture = join(root, 'tests/fixtures/stories/northvale-southmark');
+    cpSync(fixture, scratch, { recursive: true });
     writeFileSync(join(scratch, 'claims.geojson'), '{"type": "FeatureCollection", "features": [');
-    const broken = run('--data', scratch);
+    const broken = run('--story', scratch);
     expect(broken.status).toBe(1);
     expect(broken.stderr).toMatch(/claims\.geojson is not valid JSON/);
 
-    cpSync(join(root, 'data', 'claims.geojson'), join(scratch, 'claims.geojson'));
-    const checks = JSON.parse(readFileSync(join(root, 'data', 'checks.json'), 'utf8'));
-    checks.checks[0].quote = 'Verishen, located about six kilometers north';
+    cpSync(join(fixture, 'claims.geojson'), join(scratch, 'claims.geojson'));
+    const checks = JSON.parse(readFileSync(join(fixture, 'checks.json'), 'utf8'));
+    checks.checks[0].quote = 'crossed three kilometres';
     writeFileSync(join(scratch, 'checks.json'), JSON.stringify(checks));
-    const wrongQuote = run('--data', scratch);
+    const wrongQuote = run('--story', scratch, '--json');
     expect(wrongQuote.status).toBe(1);
-    expect(wrongQuote.stderr).toMatch(/does not occur verbatim/);
+    expect(wrongQuote.stderr).toMatch(/crossing-two-km could not be computed: .*does not occur verbatim/);
+    const results = JSON.parse(wrongQuote.stdout) as { id: string; problem?: string }[];
+    expect(results.filter((r) => r.problem).map((r) => r.id)).toEqual(['crossing-two-km']);
+    expect(results).toHaveLength(checks.checks.length);
 
     rmSync(join(scratch, 'border.geojson'));
-    const missing = run('--data', scratch);
+    const missing = run('--story', scratch);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/cannot read .*border\.geojson: ENOENT/);
   });

@@ -1,25 +1,17 @@
-// Every required check computed from the committed data, and each measured value recomputed
+// Story test: every check of the repository's story computed from its data, and each measured value recomputed
 // independently with GeographicLib (distances: Inverse; areas: PolygonArea; nearest points: dense sampling
 // of each geodesic segment refined by golden-section search; sides: turf point-in-polygon on the basemap)
 // and required to agree within 0.5 %.
-import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/turf';
 import geodesic from 'geographiclib-geodesic';
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { evaluateChecks } from '../../src/checks/evaluate.ts';
 import type { CheckInputs, CheckResult } from '../../src/checks/types.ts';
+import { checkInputs, story } from './stories.ts';
 
 const G = geodesic.Geodesic.WGS84;
-const read = (f: string) => JSON.parse(readFileSync(new URL(`../../data/${f}`, import.meta.url), 'utf8'));
-const inputs: CheckInputs = {
-  checks: read('checks.json'),
-  places: read('places.geojson'),
-  claims: read('claims.geojson'),
-  border: read('border.geojson'),
-  basemap: read('basemap.geojson'),
-  lake: read('lake-sev.geojson'),
-};
+const inputs: CheckInputs = checkInputs(story);
 const results = evaluateChecks(inputs);
 const check = (id: string): CheckResult => {
   const r = results.find((x) => x.id === id);
@@ -40,7 +32,7 @@ const country = (a3: string): Polygon | MultiPolygon => {
   const f = inputs.basemap.features.find((x) => x.properties.kind === 'country' && x.properties.a3 === a3);
   return f?.geometry as Polygon | MultiPolygon;
 };
-const lakeRing = (inputs.lake.features[0]?.geometry.coordinates[0] ?? []) as Position[];
+const lakeRing = (inputs.areas.features[0]?.geometry.coordinates[0] ?? []) as Position[];
 
 const s12 = (a: Position, b: Position) =>
   Number(G.Inverse(a[1] as number, a[0] as number, b[1] as number, b[0] as number).s12);
@@ -89,8 +81,9 @@ function refDistanceToLines(p: Position, lines: Position[][], searchRadiusDeg = 
   return best;
 }
 
+/** The polylines of the story's first border line (the features with `ids`, when given). */
 const borderLines = (ids?: string[]): Position[][] =>
-  inputs.border.features
+  (inputs.borderLines[0]?.features.features ?? [])
     .filter((f) => !ids || ids.includes(String(f.properties.id)))
     .flatMap((f) => (f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates));
 

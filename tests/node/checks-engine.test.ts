@@ -103,33 +103,39 @@ function world(): Omit<CheckInputs, 'checks'> {
         ),
       ],
     },
-    border: {
-      type: 'FeatureCollection',
-      features: [
-        {
-          type: 'Feature',
-          id: 'line',
-          properties: { id: 'line', name: 'test line', basis: 'test', sources: [] },
-          geometry: { type: 'LineString', coordinates: borderLine },
+    borderLines: [
+      {
+        id: 'line',
+        label: 'test line',
+        features: {
+          type: 'FeatureCollection',
+          features: [
+            {
+              type: 'Feature',
+              id: 'line',
+              properties: { id: 'line', name: 'test line', basis: 'test', sources: [] },
+              geometry: { type: 'LineString', coordinates: borderLine },
+            },
+          ],
         },
-      ],
-    },
+      },
+    ],
     basemap: {
       type: 'FeatureCollection',
       features: [
         {
           type: 'Feature',
-          properties: { kind: 'country', a3: 'ARM' },
+          properties: { kind: 'country', a3: 'SMK' },
           geometry: { type: 'Polygon', coordinates: square(45, 39, 47, 40) },
         },
         {
           type: 'Feature',
-          properties: { kind: 'country', a3: 'AZE' },
+          properties: { kind: 'country', a3: 'NVL' },
           geometry: { type: 'Polygon', coordinates: square(45, 40, 47, 41) },
         },
       ],
     },
-    lake: {
+    areas: {
       type: 'FeatureCollection',
       features: [
         {
@@ -139,6 +145,7 @@ function world(): Omit<CheckInputs, 'checks'> {
             name: 'Lake',
             altNames: [],
             names: {},
+            kind: 'lake',
             schematic: true,
             basis: 'a square',
             areaKm2Reported: 2,
@@ -178,14 +185,14 @@ const declarations: CheckDeclaration[] = [
   },
   {
     id: 'point-side',
-    title: 'point 1 km inside AZE',
+    title: 'point 1 km inside NVL',
     claim: 'c-point',
     quote: 'They went 1 kilometre into the country',
     reported: 1000,
     unit: 'm',
     tolerance: { consistentWithin: 100, roughlyWithin: 200 },
     toleranceBasis: 'test',
-    measure: { kind: 'point-side-of-border', claim: 'c-point', country: 'AZE' },
+    measure: { kind: 'point-side-of-border', claim: 'c-point', country: 'NVL' },
   },
   {
     id: 'no-position',
@@ -197,7 +204,7 @@ const declarations: CheckDeclaration[] = [
     unit: 'm',
     tolerance: { consistentWithin: 100, roughlyWithin: 200 },
     toleranceBasis: 'test',
-    measure: { kind: 'point-side-of-border', claim: 'c-none', country: 'ARM' },
+    measure: { kind: 'point-side-of-border', claim: 'c-none', country: 'SMK' },
   },
   {
     id: 'depth',
@@ -208,7 +215,7 @@ const declarations: CheckDeclaration[] = [
     unit: 'km',
     tolerance: T,
     toleranceBasis: 'test',
-    measure: { kind: 'depth-inside-country', claims: { ids: ['c-area'] }, country: 'ARM' },
+    measure: { kind: 'depth-inside-country', claims: { ids: ['c-area'] }, country: 'SMK' },
   },
   {
     id: 'share',
@@ -222,11 +229,8 @@ const declarations: CheckDeclaration[] = [
     measure: {
       kind: 'polygon-share-by-border',
       polygon: 'lake',
-      country: 'AZE',
-      lines: [
-        { label: 'test line', features: ['line'] },
-        { label: 'absent line', features: ['nope'], ifMissing: 'not in the data' },
-      ],
+      country: 'NVL',
+      lines: [{ line: 'line' }, { label: 'absent line', ifMissing: 'not in the data' }],
     },
   },
   {
@@ -328,12 +332,12 @@ describe('evaluateChecks on the synthetic world', () => {
     expect(r.details.sphericalDistanceM).not.toBeCloseTo(Number(ref.s12), 0);
   });
 
-  it('point side: 0.01° north of the line is 1.11 km inside AZE (roughly consistent with 1 000 ± 100 m)', () => {
+  it('point side: 0.01° north of the line is 1.11 km inside NVL (roughly consistent with 1 000 ± 100 m)', () => {
     const r = byId('point-side');
     const ref = Number(inv([46, 40.01], [46, 40]).s12);
     expect(Math.abs((r.measured as number) - ref)).toBeLessThan(0.01);
-    expect(r.details.sideCountry).toBe('AZE');
-    expect(r.details.countryPolygonsContaining).toEqual(['AZE']);
+    expect(r.details.sideCountry).toBe('NVL');
+    expect(r.details.countryPolygonsContaining).toEqual(['NVL']);
     expect(r.verdict).toBe('roughly-consistent');
   });
 
@@ -403,17 +407,18 @@ describe('evaluateChecks on the synthetic world', () => {
   });
 });
 
-describe('bad data is refused with every problem listed', () => {
+describe('bad data fails only the checks that need it, each with its problem named', () => {
+  /** Every pattern is found among the problems of the checks that failed. */
   const expectProblems = (input: CheckInputs, ...patterns: RegExp[]) => {
-    try {
-      evaluateChecks(input);
-    } catch (e) {
-      expect(e).toBeInstanceOf(CheckDataError);
-      const problems = (e as CheckDataError).problems.join('\n');
-      for (const p of patterns) expect(problems).toMatch(p);
-      return;
+    const failed = evaluateChecks(input).filter((r) => r.problem);
+    expect(failed.length).toBeGreaterThan(0);
+    for (const r of failed) {
+      expect(r.verdict).toBe('cannot-check');
+      expect(r.measured).toBeNull();
+      expect(r.reason).toMatch(/^cannot be checked: this check could not be computed — /);
     }
-    throw new Error('expected a CheckDataError');
+    const problems = failed.map((r) => r.problem).join('\n');
+    for (const p of patterns) expect(problems).toMatch(p);
   };
   const one = (patch: Partial<CheckDeclaration>) =>
     inputs([{ ...(declarations[1] as CheckDeclaration), ...patch }]);
@@ -444,7 +449,7 @@ describe('bad data is refused with every problem listed', () => {
       /claim "nope"/,
       /country "XXX"/,
       /0 ≤ consistentWithin ≤ roughlyWithin/,
-      /duplicate id/,
+      /the id "x" is used by an earlier check/,
     );
   });
   it('a reportedWording that is not in the claim, and a sourced value that differs', () => {
@@ -457,13 +462,36 @@ describe('bad data is refused with every problem listed', () => {
       /differs from lake.areaKm2Reported/,
     );
   });
-  it('files that are not FeatureCollections, and a checks file without checks', () => {
-    expectProblems(
-      { ...inputs(), border: {} as never, places: null as never },
-      /border.geojson: not a GeoJSON/,
-      /places.geojson/,
+  it('a file that is not a FeatureCollection fails the checks that read it, and only those', () => {
+    const broken = { ...inputs(), places: null as never };
+    expectProblems(broken, /places.geojson is unusable: places.geojson: not a GeoJSON FeatureCollection/);
+    const results = evaluateChecks(broken);
+    // Distance and nearest-position checks read the places; side, depth, share and area do not.
+    expect(results.filter((r) => r.problem).map((r) => r.id)).toEqual(['distance-a-b', 'nearest']);
+    expect(results.find((r) => r.id === 'share')?.verdict).toBe('consistent');
+  });
+
+  it('one check naming an unknown claim does not hide the others', () => {
+    const broken = { ...(declarations[1] as CheckDeclaration), id: 'broken', claim: 'nope' };
+    const results = evaluateChecks(inputs([broken, ...declarations]));
+    expect(results[0]?.problem).toMatch(/claim "nope" is not in claims.geojson/);
+    expect(results.slice(1).map((r) => r.id)).toEqual(declarations.map((d) => d.id));
+    expect(results.slice(1).every((r) => !r.problem)).toBe(true);
+  });
+
+  it('a dropped feature is named with why it was left out', () => {
+    const world = inputs();
+    const claims = world.claims.features.map((f) =>
+      f.properties.id === 'c-point' ? { ...f, properties: { ...f.properties, quote: 42 as never } } : f,
     );
-    expectProblems({ ...inputs(), checks: { nope: 1 } as never }, /expected \{ "checks"/);
+    const results = evaluateChecks({ ...world, claims: { type: 'FeatureCollection', features: claims } });
+    expect(results.find((r) => r.id === 'point-side')?.problem).toMatch(
+      /claim "c-point" is not in claims.geojson \(claims.geojson: feature c-point left out \(no quote\)\)/,
+    );
+  });
+
+  it('a checks file without checks is the one error that stops everything', () => {
+    expect(() => evaluateChecks({ ...inputs(), checks: { nope: 1 } as never })).toThrow(CheckDataError);
   });
 });
 

@@ -1,5 +1,6 @@
-// The story data and its validator: the committed files pass; each broken fixture yields its one problem,
-// both from the library and from the check:data CLI.
+// The data validator and the story data. Engine tests: each broken file yields its one problem under the made-up
+// fixture story's rules (tests/fixtures/stories/northvale-southmark), from the library and from the check:data CLI.
+// Story tests: the repository's own story passes, with every quote verbatim in its seed article.
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -7,39 +8,19 @@ import { promisify } from 'node:util';
 import fc from 'fast-check';
 import type { FeatureCollection, LineString } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { eastSouthShore, lakeCollection, lakeRing, ringAreaM2 } from '../../scripts/build-lake.ts';
-import type { ClaimProperties, PlaceProperties } from '../../src/data/types.ts';
 import {
-  type DataFile,
-  detectLayer,
-  type Problem,
-  parseJson,
-  scanJson,
-  validateFiles,
-  validateTexts,
-} from '../../src/data/validate.ts';
+  eastSouthShore,
+  lakeCollection,
+  lakeRing,
+  ringAreaM2,
+} from '../../data/armenia-azerbaijan-2021/build-lake.ts';
+import type { ClaimProperties, PlaceProperties } from '../../src/data/types.ts';
+import { type Problem, parseJson, scanJson, validateFiles, validateTexts } from '../../src/data/validate.ts';
+import { dataFiles, FIXTURE_DIR, fixture, ROOT, story } from './stories.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURES = resolve(ROOT, 'tests/fixtures/broken');
 const SEEDS_DIR = resolve(ROOT, '../shared/seeds');
 const HAVE_SEEDS = existsSync(SEEDS_DIR);
-const COMMITTED = [
-  'sources.json',
-  'places.geojson',
-  'lake-sev.geojson',
-  'claims.geojson',
-  'border.geojson',
-  'basemap.geojson',
-]
-  .map((f) => `data/${f}`)
-  .filter((f) => existsSync(resolve(ROOT, f)));
-
-function loadFile(path: string): DataFile {
-  const text = readFileSync(resolve(ROOT, path), 'utf8');
-  const parsed = parseJson(text, path);
-  if (!parsed.ok) throw new Error(`${path} does not parse: ${parsed.problem.message}`);
-  return { file: path, layer: detectLayer(path, parsed.value), data: parsed.value };
-}
 
 function loadSeeds(): Record<string, string> {
   const seeds: Record<string, string> = {};
@@ -47,14 +28,24 @@ function loadSeeds(): Record<string, string> {
   return seeds;
 }
 
-const committed = COMMITTED.map(loadFile);
+const committed = dataFiles(story);
+const fixtureFiles = dataFiles(fixture);
 const seeds = HAVE_SEEDS ? loadSeeds() : undefined;
+const rules = { story: story.manifest };
+const fixtureRules = { story: fixture.manifest };
 
-/** Validates one fixture the way the CLI does: the committed files supply the other layers. */
+/** Validates one broken file the way the CLI does, under the fixture story: its files supply the other layers. */
 function checkFixture(name: string): Problem[] {
   const file = `tests/fixtures/broken/${name}`;
   const text = readFileSync(resolve(ROOT, file), 'utf8');
-  return validateTexts([{ file, text }], { seeds, context: committed });
+  return validateTexts([{ file, text }], { ...fixtureRules, context: fixtureFiles });
+}
+
+/** Validates a broken claims file under the real story, whose sources are seed articles. */
+function checkQuoteFixture(name: string): Problem[] {
+  const file = `tests/fixtures/broken-quotes/${name}`;
+  const text = readFileSync(resolve(ROOT, file), 'utf8');
+  return validateTexts([{ file, text }], { ...rules, seeds, context: committed });
 }
 
 /** Seeds are needed for the verbatim-quote checks: required in CI, otherwise skipped with the reason in the name. */
@@ -63,14 +54,27 @@ function itWithSeeds(name: string, fn: () => void): void {
   else it.skip(`${name} — skipped: seed articles not found at ${SEEDS_DIR}`, fn);
 }
 
-describe('committed data', () => {
+describe('the fixture story (engine)', () => {
+  it('passes the validator under its own rules', () => {
+    expect(validateFiles(fixtureFiles, fixtureRules)).toEqual([]);
+  });
+
+  it('fails under another story’s rules: its sides, days and region are not that story’s', () => {
+    const messages = validateFiles(fixtureFiles, rules).map((p) => p.message);
+    expect(messages.some((m) => m.includes('"side" must be one of armenia'))).toBe(true);
+    expect(messages.some((m) => m.includes('is outside the story (2021-05-11 … 2021-06-03)'))).toBe(true);
+    expect(messages.some((m) => m.includes('lies outside the story region'))).toBe(true);
+  });
+});
+
+describe('the story’s data', () => {
   it('passes the validator (structure, schemas, ids, references, dates)', () => {
-    expect(validateFiles(committed)).toEqual([]);
+    expect(validateFiles(committed, rules)).toEqual([]);
   });
 
   itWithSeeds('every quote from a seed article appears verbatim in it', () => {
     expect(HAVE_SEEDS, `seed articles missing at ${SEEDS_DIR}`).toBe(true);
-    expect(validateFiles(committed, { seeds })).toEqual([]);
+    expect(validateFiles(committed, { ...rules, seeds })).toEqual([]);
   });
 
   const places = committed.find((f) => f.layer === 'places')?.data as FeatureCollection<
@@ -152,8 +156,8 @@ describe('committed data', () => {
 });
 
 describe('the schematic lake', () => {
-  it('is reproduced exactly by scripts/build-lake.ts', () => {
-    const lake = committed.find((f) => f.layer === 'lake')?.data;
+  it('is reproduced exactly by the story’s build-lake.ts', () => {
+    const lake = committed.find((f) => f.layer === 'areas')?.data;
     expect(lake).toEqual(JSON.parse(JSON.stringify(lakeCollection())));
   });
 
@@ -182,24 +186,32 @@ describe('broken fixtures: one problem each', () => {
     ['empty-ring.lake.geojson', 'a linear ring has 0 positions; it needs at least 4'],
     [
       'bad-side.claims.geojson',
-      '"side" must be one of armenia, azerbaijan, third-party; found the string "russia"',
+      '"side" must be one of northvale, southmark, monitors, joint; found the string "russia"',
     ],
     [
       'invalid-date.claims.geojson',
-      '"statementDate" must be a real calendar date YYYY-MM-DD, found the string "2021-02-30"',
+      '"statementDate" must be a real calendar date YYYY-MM-DD, found the string "2030-02-30"',
     ],
-    ['statement-before-event.claims.geojson', '"statementDate" 2021-05-12 is before "eventDate" 2021-05-13'],
+    ['statement-before-event.claims.geojson', '"statementDate" 2030-01-12 is before "eventDate" 2030-01-13'],
     ['unknown-source.claims.geojson', 'unknown source id "no-such-source"'],
     ['unknown-answers.claims.geojson', 'unknown claim id "no-such-claim" in "answers"'],
-    ['third-party-geometry.claims.geojson', 'third-party statements carry no geometry'],
+    ['third-party-geometry.claims.geojson', 'claims of the Joint statements carry no geometry'],
     ['bad-url.sources.json', '"url" must be an http(s) address or null'],
-    ['quote-not-in-seed.claims.geojson', 'quote is not verbatim in 000_a7406c2808281acd.txt', true],
-    ['straight-apostrophe.claims.geojson', 'differs only in quote marks or apostrophes', true],
   ];
 
-  for (const [file, message, seedsNeeded] of cases) {
-    (seedsNeeded ? itWithSeeds : it)(file, () => {
+  for (const [file, message] of cases) {
+    it(file, () => {
       const problems = checkFixture(file);
+      expect(problems.map((p) => p.message)).toEqual([expect.stringContaining(message)]);
+    });
+  }
+
+  for (const [file, message] of [
+    ['quote-not-in-seed.claims.geojson', 'quote is not verbatim in 000_a7406c2808281acd.txt'],
+    ['straight-apostrophe.claims.geojson', 'differs only in quote marks or apostrophes'],
+  ] as const) {
+    itWithSeeds(`${file} (the story’s seed articles)`, () => {
+      const problems = checkQuoteFixture(file);
       expect(problems.map((p) => p.message)).toEqual([expect.stringContaining(message)]);
     });
   }
@@ -219,7 +231,7 @@ describe('broken fixtures: one problem each', () => {
     const parsed = parseJson(readFileSync(resolve(FIXTURES, 'html-in-property.places.geojson'), 'utf8'), 'x');
     const name =
       parsed.ok && (parsed.value as FeatureCollection<never, PlaceProperties>).features[0]?.properties.name;
-    expect(name).toBe('<b>Goris</b> <script>alert("x")</script>');
+    expect(name).toBe('<b>Northtown</b> <script>alert("x")</script>');
   });
 
   it('every fixture in the folder is covered by a test', () => {
@@ -240,7 +252,7 @@ describe('never throws', () => {
       '{"type":"GeometryCollection","geometries":['.repeat(depth) +
       ']}'.repeat(depth) +
       '}]}';
-    const problems = validateTexts([{ file: 'deep.geojson', text }]);
+    const problems = validateTexts([{ file: 'deep.geojson', text }], fixtureRules);
     expect(problems.map((p) => p.message)).toEqual([expect.stringContaining('nested GeometryCollection')]);
   });
 
@@ -248,21 +260,23 @@ describe('never throws', () => {
     const depth = 100_000;
     const coordinates = `${'['.repeat(depth)}0${']'.repeat(depth)}`;
     const text = `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":${coordinates}}}]}`;
-    expect(() => validateTexts([{ file: 'deep.geojson', text }])).not.toThrow();
-    expect(validateTexts([{ file: 'deep.geojson', text }]).length).toBeGreaterThan(0);
+    expect(() => validateTexts([{ file: 'deep.geojson', text }], fixtureRules)).not.toThrow();
+    expect(validateTexts([{ file: 'deep.geojson', text }], fixtureRules).length).toBeGreaterThan(0);
   });
 
   it('turns the geojson-validation TypeError on a Polygon of one empty ring into a problem', () => {
     const text =
       '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[]]}}]}';
-    expect(validateTexts([{ file: 'x.geojson', text }]).length).toBe(1);
+    expect(validateTexts([{ file: 'x.geojson', text }], fixtureRules).length).toBe(1);
   });
 
   it('rejects a non-object and a wrong top-level type', () => {
-    expect(validateTexts([{ file: 'places.geojson', text: '42' }])[0]?.message).toContain(
+    expect(validateTexts([{ file: 'places.geojson', text: '42' }], fixtureRules)[0]?.message).toContain(
       'FeatureCollection',
     );
-    expect(validateTexts([{ file: 'sources.json', text: '{}' }])[0]?.message).toContain('array of sources');
+    expect(validateTexts([{ file: 'sources.json', text: '{}' }], fixtureRules)[0]?.message).toContain(
+      'array of sources',
+    );
   });
 });
 
@@ -321,14 +335,24 @@ describe('check:data CLI', () => {
     }
   };
 
-  it('exits 0 on the committed data', { timeout: 60_000 }, async () => {
-    const { code, stdout } = await cli();
-    expect(stdout).toContain('check:data: OK');
-    expect(code).toBe(0);
+  const onFixture = ['--story', FIXTURE_DIR];
+
+  it('exits 0 on the story’s data and on the fixture story', { timeout: 60_000 }, async () => {
+    for (const args of [[], onFixture]) {
+      const { code, stdout } = await cli(...args);
+      expect(stdout).toContain('check:data: OK');
+      expect(code).toBe(0);
+    }
+  });
+
+  it('exits 1 naming the manifest’s problems', { timeout: 60_000 }, async () => {
+    const { code, stdout } = await cli('--story', 'tests/fixtures/broken');
+    expect(code).toBe(1);
+    expect(stdout).toContain('story.json is missing');
   });
 
   it('exits 1 with file:line:col for malformed JSON, never a stack trace', { timeout: 60_000 }, async () => {
-    const { code, stdout } = await cli('tests/fixtures/broken/malformed.places.geojson');
+    const { code, stdout } = await cli(...onFixture, 'tests/fixtures/broken/malformed.places.geojson');
     expect(code).toBe(1);
     expect(stdout).toContain('tests/fixtures/broken/malformed.places.geojson:10:9: invalid JSON: ');
     expect(stdout).not.toMatch(/\n\s+at /);
@@ -342,7 +366,7 @@ describe('check:data CLI', () => {
       'unknown-answers.claims.geojson',
       'bad-url.sources.json',
     ];
-    const results = await Promise.all(files.map((f) => cli(`tests/fixtures/broken/${f}`)));
+    const results = await Promise.all(files.map((f) => cli(...onFixture, `tests/fixtures/broken/${f}`)));
     results.forEach(({ code, stdout }, i) => {
       expect(code, files[i]).toBe(1);
       expect(stdout).toMatch(

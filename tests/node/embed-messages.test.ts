@@ -9,12 +9,24 @@ import {
   parseInbound,
   readyMessage,
 } from '../../src/embed/messages.ts';
+import { story } from './stories.ts';
 
+const S = story.manifest;
 const CLAIM = 'am-goris-2021-05-12-verishen';
-const context: InboundContext = { id: 'map', claimExists: (id) => id === CLAIM };
+const context: InboundContext = { id: 'map', claimExists: (id) => id === CLAIM, story: S };
 const parse = (data: unknown) => parseInbound(data, context);
 
 describe('inbound messages', () => {
+  it('accepts the old layer name "lake" (the story’s alias of "areas"), so existing embeds keep working', () => {
+    expect(parse({ target: 'conflict-map', type: 'setLayers', layers: ['lake', 'border'] })).toEqual({
+      kind: 'command',
+      command: { type: 'setLayers', layers: ['border', 'areas'] },
+    });
+    expect(parse({ target: 'conflict-map', type: 'setLayers', layers: ['lake', 'areas'] }).kind).toBe(
+      'invalid',
+    );
+  });
+
   it('accepts the three commands in their exact shapes', () => {
     expect(
       parse({ target: 'conflict-map', type: 'setLayers', layers: ['border', 'claims-armenia'] }),
@@ -113,7 +125,7 @@ describe('inbound messages', () => {
   it('rejects a claim before the story has loaded (no claim exists yet)', () => {
     const early = parseInbound(
       { target: 'conflict-map', type: 'selectClaim', claim: CLAIM },
-      { id: 'map', claimExists: () => false },
+      { id: 'map', claimExists: () => false, story: S },
     );
     expect(early.kind).toBe('invalid');
   });
@@ -147,12 +159,16 @@ describe('who may send commands', () => {
 describe('announcements', () => {
   it('have a fixed shape', () => {
     expect(
-      readyMessage('map', {
-        layers: ['border', 'claims-armenia'],
-        date: '2021-06-03',
-        mode: 'cumulative',
-        claim: null,
-      }),
+      readyMessage(
+        'map',
+        {
+          layers: ['border', 'claims-armenia'],
+          date: '2021-06-03',
+          mode: 'cumulative',
+          claim: null,
+        },
+        S,
+      ),
     ).toEqual({
       source: 'conflict-map',
       id: 'map',
@@ -162,7 +178,7 @@ describe('announcements', () => {
       mode: 'cumulative',
       claim: null,
     });
-    expect(layersMessage('map', new Set(['places', 'claims-azerbaijan'] as const))).toEqual({
+    expect(layersMessage('map', new Set(['places', 'claims-azerbaijan']), S)).toEqual({
       source: 'conflict-map',
       id: 'map',
       type: 'layers',

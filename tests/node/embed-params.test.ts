@@ -6,19 +6,23 @@ import {
   parseEmbedParams,
   parseEmbedSearch,
 } from '../../src/embed/params.ts';
-import { DEFAULT_URL_STATE } from '../../src/url-state.ts';
+import { defaultUrlState } from '../../src/url-state.ts';
+import { story } from './stories.ts';
+
+const S = story.manifest;
 
 describe('embed URL parameters', () => {
   it('defaults to every control shown, cooperative gestures, the default id and any origin', () => {
-    const { url, embed, warnings } = parseEmbedSearch('');
+    const { url, embed, warnings } = parseEmbedSearch('', S);
     expect(embed).toEqual(DEFAULT_EMBED_PARAMS);
-    expect(url).toEqual(DEFAULT_URL_STATE);
+    expect(url).toEqual(defaultUrlState(S));
     expect(warnings).toEqual([]);
   });
 
   it('reads the shared state parameters with the same parser as the full app', () => {
     const { url, warnings } = parseEmbedSearch(
       '?layers=claims-armenia,border&date=2021-05-20&mode=day&claim=am-goris-2021-05-12-verishen&lang=hy&map=10/39.6/46.2',
+      S,
     );
     expect(warnings).toEqual([]);
     expect(url).toMatchObject({
@@ -58,7 +62,7 @@ describe('embed URL parameters', () => {
   });
 
   it('warns about unknown parameters, naming each, without breaking the rest', () => {
-    const { embed, url, warnings } = parseEmbedSearch('?foo=1&title=0&bar=&lang=ru');
+    const { embed, url, warnings } = parseEmbedSearch('?foo=1&title=0&bar=&lang=ru', S);
     expect(embed.controls.title).toBe(false);
     expect(url.lang).toBe('ru');
     expect(warnings).toEqual(['Ignored unknown URL parameters: foo, bar.']);
@@ -67,6 +71,7 @@ describe('embed URL parameters', () => {
   it('accepts what pym.js adds, and takes childId as the id (pym listens for it)', () => {
     const { embed, warnings } = parseEmbedSearch(
       '?initialWidth=640&childId=map&parentTitle=Some%20article&parentUrl=https%3A%2F%2Fnews.example%2Fa',
+      S,
     );
     expect(warnings).toEqual([]);
     expect(embed.id).toBe('map');
@@ -114,7 +119,7 @@ describe('embed URL parameters', () => {
   it('never throws, whatever the query string', () => {
     fc.assert(
       fc.property(fc.string(), (search) => {
-        const { embed, warnings } = parseEmbedSearch(search);
+        const { embed, warnings } = parseEmbedSearch(search, S);
         expect(typeof embed.id).toBe('string');
         expect(Array.isArray(warnings)).toBe(true);
       }),

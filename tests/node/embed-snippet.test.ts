@@ -9,7 +9,6 @@ import {
   escapeAttribute,
   HOST_SCRIPT,
 } from '../../src/embed/snippet.ts';
-import { STRINGS } from '../../src/ui/strings.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -71,7 +70,8 @@ describe('embed snippet', () => {
   it('is what the example article page uses, verbatim', () => {
     const article = readFileSync(join(ROOT, 'public/examples/article.html'), 'utf8');
     expect(article).toContain(HOST_SCRIPT);
-    const iframe = embedSnippet({ src: '../embed.html', title: STRINGS.embedFrameTitle }).split('\n')[0];
+    // The build writes the story's frame title in place of the placeholder (scripts/lib/vite-story-plugin.ts).
+    const iframe = embedSnippet({ src: '../embed.html', title: '%STORY_EMBED_FRAME_TITLE%' }).split('\n')[0];
     expect(article).toContain(iframe);
   });
 });

@@ -1,61 +1,75 @@
-// The style is data: validate it against the MapLibre style specification without a browser, in both palettes.
+// The style is data: validate it against the MapLibre style specification without a browser, in both palettes,
+// for the made-up fixture story (four sides, two border lines, a zone and a lake) and for the repository's story.
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { DARK, LIGHT } from '../../src/map/palette.ts';
 import { hatch, marker } from '../../src/map/patterns.ts';
-import { LAYER_GROUPS, makeLayers, makeStyle, metresAsPixels, placeLabel } from '../../src/map/style.ts';
-import { LANGUAGES } from '../../src/ui/languages.ts';
+import { makeLayers, makeStyle, metresAsPixels, placeLabel } from '../../src/map/style.ts';
+import { layerGroups, type StoryManifest } from '../../src/story/manifest.ts';
+import { languagesOf } from '../../src/ui/languages.ts';
+import { fixture, story } from './stories.ts';
 
-const urls = {
+const urlsFor = (s: StoryManifest) => ({
   basemap: 'https://example.test/b.geojson',
-  border: 'https://example.test/o.geojson',
   uncertainty: 'https://example.test/u.geojson',
-};
+  borders: Object.fromEntries(s.borderLines.map((l) => [l.id, `https://example.test/${l.id}.geojson`])),
+});
 const fontFaces = { 'Noto Sans Regular': [{ url: 'https://example.test/f.woff2' }] };
 
-describe('map style', () => {
-  for (const [name, palette] of [
-    ['light', LIGHT],
-    ['dark', DARK],
-  ] as const) {
-    it(`is a valid MapLibre style (${name} palette)`, () => {
-      const errors = validateStyleMin(makeStyle({ palette, urls, fontFaces }));
-      expect(errors.map((e) => e.message)).toEqual([]);
-    });
-  }
-
-  it('has unique layer ids and puts every story layer in a group a reader can toggle', () => {
-    const entries = makeLayers(LIGHT);
-    const ids = entries.map((e) => e.spec.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    for (const group of LAYER_GROUPS)
-      expect(
-        entries.some((e) => e.group === group),
-        group,
-      ).toBe(true);
-  });
-
-  it('draws both sides’ claims with the same kinds of layers', () => {
-    const kinds = (side: string) =>
-      makeLayers(LIGHT)
-        .filter((e) => e.group === `claims-${side}`)
-        .map((e) => `${e.spec.type}:${e.spec.id.replace(side, 'SIDE')}`);
-    expect(kinds('armenia')).toEqual(kinds('azerbaijan'));
-  });
-
-  it('labels places in every language, falling back to English', () => {
-    for (const language of LANGUAGES) {
-      const style = makeStyle({ palette: LIGHT, urls, fontFaces });
-      const labels = style.layers.find((l) => l.id === 'places-label');
-      if (labels?.type !== 'symbol' || !labels.layout) throw new Error('no label layer');
-      labels.layout['text-field'] = placeLabel(language);
-      expect(validateStyleMin(style).map((e) => e.message)).toEqual([]);
-      if (language !== 'en') expect(JSON.stringify(placeLabel(language))).toContain('coalesce');
+for (const [storyName, manifest] of [
+  ['fixture story', fixture.manifest],
+  ['repository story', story.manifest],
+] as const) {
+  describe(`map style (${storyName})`, () => {
+    for (const [name, palette] of [
+      ['light', LIGHT],
+      ['dark', DARK],
+    ] as const) {
+      it(`is a valid MapLibre style (${name} palette)`, () => {
+        const errors = validateStyleMin(
+          makeStyle({ palette, story: manifest, urls: urlsFor(manifest), fontFaces }),
+        );
+        expect(errors.map((e) => e.message)).toEqual([]);
+      });
     }
-  });
 
-  it('turns metres into pixels at the story’s latitude', () => {
-    const expression = metresAsPixels(['literal', 1000]);
+    it('has unique layer ids and puts every story layer in a group a reader can toggle', () => {
+      const entries = makeLayers(LIGHT, manifest);
+      const ids = entries.map((e) => e.spec.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const group of layerGroups(manifest))
+        expect(
+          entries.some((e) => e.group === group),
+          group,
+        ).toBe(true);
+    });
+
+    it('draws every side’s claims with the same kinds of layers', () => {
+      const kinds = (side: string) =>
+        makeLayers(LIGHT, manifest)
+          .filter((e) => e.group === `claims-${side}`)
+          .map((e) => `${e.spec.type}:${e.spec.id.replace(side, 'SIDE')}`);
+      const [first, ...others] = manifest.sides.map((s) => kinds(s.id));
+      for (const other of others) expect(other).toEqual(first);
+    });
+
+    it('labels places in every label language, falling back to the first', () => {
+      for (const language of languagesOf(manifest)) {
+        const style = makeStyle({ palette: LIGHT, story: manifest, urls: urlsFor(manifest), fontFaces });
+        const labels = style.layers.find((l) => l.id === 'places-label');
+        if (labels?.type !== 'symbol' || !labels.layout) throw new Error('no label layer');
+        labels.layout['text-field'] = placeLabel(language, manifest);
+        expect(validateStyleMin(style).map((e) => e.message)).toEqual([]);
+        if (language !== manifest.labelLanguages[0]?.code)
+          expect(JSON.stringify(placeLabel(language, manifest))).toContain('coalesce');
+      }
+    });
+  });
+}
+
+describe('metres as pixels', () => {
+  it('turns metres into pixels at a given latitude', () => {
+    const expression = metresAsPixels(['literal', 1000], 39.8);
     // At zoom 16 and 39.8° N one pixel is 40,075,016.686 × cos(39.8°) / 512 / 2^16 ≈ 0.9176 m.
     const atZoom16 = expression[6] as unknown as [string, unknown, number];
     expect(1000 * atZoom16[2]).toBeCloseTo(1000 / 0.9176, 0);
@@ -64,19 +78,25 @@ describe('map style', () => {
 
 describe('patterns', () => {
   it('makes hatches that differ by direction, so sides differ by more than colour', () => {
-    const rising = hatch('#0072b2', '/');
-    const falling = hatch('#0072b2', '\\');
-    expect(rising.data.length).toBe(12 * 12 * 4);
-    expect(Buffer.from(rising.data).equals(Buffer.from(falling.data))).toBe(false);
+    const images = (['/', '\\', '|', '-'] as const).map((d) => hatch('#0072b2', d));
     const painted = (image: { data: Uint8Array }) =>
       image.data.filter((_, i) => i % 4 === 3 && image.data[i] > 0).length;
-    expect(painted(rising)).toBe(painted(falling));
+    for (const [i, a] of images.entries()) {
+      expect(a.data.length).toBe(12 * 12 * 4);
+      expect(painted(a)).toBe(painted(images[0] as typeof a));
+      for (const b of images.slice(i + 1))
+        expect(Buffer.from(a.data).equals(Buffer.from(b.data))).toBe(false);
+    }
   });
 
-  it('makes round and diamond markers of the same size', () => {
-    const disc = marker('#0072b2', 'circle', '#ffffff');
-    const diamond = marker('#d55e00', 'diamond', '#ffffff');
-    expect(disc.width).toBe(diamond.width);
-    expect(Buffer.from(disc.data).equals(Buffer.from(diamond.data))).toBe(false);
+  it('makes markers of every shape at the same size, each a different drawing', () => {
+    const shapes = (['circle', 'diamond', 'square', 'triangle'] as const).map((s) =>
+      marker('#0072b2', s, '#ffffff'),
+    );
+    for (const [i, a] of shapes.entries()) {
+      expect(a.width).toBe(18);
+      for (const b of shapes.slice(i + 1))
+        expect(Buffer.from(a.data).equals(Buffer.from(b.data))).toBe(false);
+    }
   });
 });

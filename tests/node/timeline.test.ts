@@ -1,26 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { FIRST_DAY, formatDay, isStoryDay, LAST_DAY, showsOn, storyDays } from '../../src/timeline.ts';
+import { formatDay, isStoryDay, showsOn, storyDays } from '../../src/timeline.ts';
+import { fixture, story } from './stories.ts';
 
 describe('timeline', () => {
-  it('covers 11 May to 3 June 2021, one entry a day', () => {
-    const days = storyDays();
-    expect(days[0]).toBe(FIRST_DAY);
-    expect(days.at(-1)).toBe(LAST_DAY);
-    expect(days).toHaveLength(24);
-    expect(new Set(days).size).toBe(24);
+  it('covers the story’s days from its manifest, one entry a day (fixture: six months of 2030)', () => {
+    const days = storyDays(fixture.manifest);
+    expect(days[0]).toBe('2030-01-01');
+    expect(days.at(-1)).toBe('2030-06-30');
+    expect(days).toHaveLength(181);
+    expect(new Set(days).size).toBe(181);
+  });
+
+  it('covers 11 May to 3 June 2021 for the repository’s story', () => {
+    const days = storyDays(story.manifest);
+    expect([days[0], days.at(-1), days.length]).toEqual(['2021-05-11', '2021-06-03', 24]);
   });
 
   it('knows story days from other strings', () => {
-    expect(isStoryDay('2021-05-27')).toBe(true);
-    expect(isStoryDay('2021-05-10')).toBe(false);
-    expect(isStoryDay('2021-5-27')).toBe(false);
+    expect(isStoryDay(fixture.manifest, '2030-02-28')).toBe(true);
+    expect(isStoryDay(fixture.manifest, '2030-02-29')).toBe(false);
+    expect(isStoryDay(fixture.manifest, '2029-12-31')).toBe(false);
+    expect(isStoryDay(fixture.manifest, '2030-2-28')).toBe(false);
   });
 
   it('shows claims cumulatively or for one day', () => {
-    expect(showsOn('2021-05-12', '2021-05-13', 'cumulative')).toBe(true);
-    expect(showsOn('2021-05-14', '2021-05-13', 'cumulative')).toBe(false);
-    expect(showsOn('2021-05-12', '2021-05-13', 'day')).toBe(false);
-    expect(showsOn('2021-05-13', '2021-05-13', 'day')).toBe(true);
+    expect(showsOn('2030-01-12', '2030-01-13', 'cumulative')).toBe(true);
+    expect(showsOn('2030-01-14', '2030-01-13', 'cumulative')).toBe(false);
+    expect(showsOn('2030-01-12', '2030-01-13', 'day')).toBe(false);
+    expect(showsOn('2030-01-13', '2030-01-13', 'day')).toBe(true);
   });
 
   it('formats days for readers', () => {

@@ -4,14 +4,18 @@ import { describe, expect, it } from 'vitest';
 import type { Claims } from '../../src/data/types.ts';
 import { geodesicDistanceM } from '../../src/geo/geodesic.ts';
 import { uncertaintyAreas } from '../../src/geo/uncertainty.ts';
+import { fixture, story } from './stories.ts';
 
-const claims: Claims = JSON.parse(readFileSync('data/claims.geojson', 'utf8'));
-const committed = JSON.parse(readFileSync('data/uncertainty.geojson', 'utf8'));
+const claims: Claims = JSON.parse(readFileSync(story.paths.claims, 'utf8'));
+const committed = JSON.parse(readFileSync(story.paths.uncertainty, 'utf8'));
 
 describe('uncertainty areas', () => {
-  it('are up to date with data/claims.geojson (run npm run build:uncertainty after editing claims)', () => {
-    expect(committed).toEqual(uncertaintyAreas(claims));
-  });
+  for (const folder of [story, fixture]) {
+    it(`are up to date with ${folder.manifest.id}'s claims (npm run build:uncertainty -- --story DIR after editing)`, () => {
+      const own = JSON.parse(readFileSync(folder.paths.claims, 'utf8'));
+      expect(JSON.parse(readFileSync(folder.paths.uncertainty, 'utf8'))).toEqual(uncertaintyAreas(own));
+    });
+  }
 
   it('cover every claim drawn with a radius, and only those', () => {
     const expected = claims.features

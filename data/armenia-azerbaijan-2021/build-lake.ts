@@ -1,4 +1,4 @@
-// Builds data/lake-sev.geojson: a schematic outline of Lake Sev (Sev Lich / Black Lake / Qaragöl).
+// Builds areas.geojson of this story: a schematic outline of Lake Sev (Sev Lich / Black Lake / Qaragöl).
 // No surveyed outline is public, so the shape is drawn from sourced numbers only:
 //   centre   39.5981 N, 46.2311 E (wikimapia 10214865)
 //   area     2 km² (en.wiki via geographypin; wikimapia; other sources 1.76–1.8 km²)
@@ -8,12 +8,12 @@
 // so length, width and area cannot all hold at once. We keep the area and the 4:3 aspect and let the axes
 // follow (≈1.84 × 1.38 km, between the 1.6 × 1.2 km and the 1,950 × 1,250 m of anl.az).
 //
-// Run: npx tsx scripts/build-lake.ts   (deterministic: same output every run)
+// Run: npx tsx data/armenia-azerbaijan-2021/build-lake.ts   (deterministic: same output every run)
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Feature, FeatureCollection, LineString, Polygon, Position } from 'geojson';
-import type { LakeProperties } from '../src/data/types.ts';
+import type { AreaProperties } from '../../src/data/types.ts';
 
 /** wikimapia.org/10214865: 39°35'53"N 46°13'52"E, as decimal degrees. */
 export const LAKE_CENTRE = { lon: 46.2311, lat: 39.5981 } as const;
@@ -109,7 +109,7 @@ export function shoreArc(fromDeg: number, toDeg: number): Position[] {
   return points;
 }
 
-export function lakeFeature(): Feature<Polygon, LakeProperties> {
+export function lakeFeature(): Feature<Polygon, AreaProperties> {
   const ring = lakeRing();
   const { semiEastM, semiNorthM } = lakeAxes();
   const lengthKm = ((2 * semiEastM) / 1000).toFixed(2);
@@ -123,6 +123,7 @@ export function lakeFeature(): Feature<Polygon, LakeProperties> {
       name: 'Lake Sev',
       altNames: ['Sev Lich', 'Black Lake', 'Qaragöl', 'Sevlich', 'Kara gol', 'Sev Lidj', 'Garagol'],
       names: { hy: 'Սև լիճ', az: 'Qaragöl' },
+      kind: 'lake',
       schematic: true,
       basis:
         `Schematic, not surveyed: an ellipse of ${areaKm2} km² (${lengthKm} km east–west × ${widthKm} km north–south, ` +
@@ -130,7 +131,7 @@ export function lakeFeature(): Feature<Polygon, LakeProperties> {
         'as 1.6 × 1.2 km or 1,950 × 1,250 m; a 1.6 × 1.2 km ellipse would cover only 1.51 km², so we kept the ' +
         '2 km² area and the 4:3 aspect and let length and width follow. No source states the orientation; the long ' +
         'axis runs east–west because the only geometry found (the crude lake hole in OpenStreetMap data of about ' +
-        '2017, ≈2.9 × 1.4 km) is elongated east–west. Built by scripts/build-lake.ts.',
+        '2017, ≈2.9 × 1.4 km) is elongated east–west. Built by data/armenia-azerbaijan-2021/build-lake.ts.',
       areaKm2Reported: 2,
       sources: [
         { source: 'wikimapia-10214865', note: 'centre 39°35\'53"N 46°13\'52"E; area ≈2 km²; 1.6 × 1.2 km' },
@@ -203,18 +204,17 @@ function formatValue(value: unknown, indent: string, inline: boolean): string {
   return `{\n${lines.join(',\n')}\n${indent}}`;
 }
 
-export function lakeCollection(): FeatureCollection<Polygon, LakeProperties> {
+export function lakeCollection(): FeatureCollection<Polygon, AreaProperties> {
   return { type: 'FeatureCollection', features: [lakeFeature()] };
 }
 
-/** The east/south-east/south shore used by the 12 May claims (see data/README.md). */
+/** The east/south-east/south shore used by the 12 May claims (see README.md of this folder). */
 export function eastSouthShore(): LineString {
   return { type: 'LineString', coordinates: shoreArc(67.5, 202.5) };
 }
 
 function main(): void {
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-  const out = resolve(root, 'data/lake-sev.geojson');
+  const out = resolve(dirname(fileURLToPath(import.meta.url)), 'areas.geojson');
   writeFileSync(out, formatGeoJson(lakeCollection()));
   const { semiEastM, semiNorthM } = lakeAxes();
   console.log(
