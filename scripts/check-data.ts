@@ -21,7 +21,8 @@ import {
 } from '../src/data/validate.ts';
 
 const USAGE = `usage: npx tsx scripts/check-data.ts [--seeds DIR] [FILE…]
-  no FILE     check the committed files in data/ (sources, places, lake-sev, claims; border and basemap if present)
+  no FILE     check the committed files in data/ (sources, places, lake-sev, claims; the border lines and
+              basemap if present)
   FILE…       check these files; the layer comes from the file name (places, lake, claims, border, sources,
               basemap) or the content; the committed files resolve source ids and answers
   --seeds DIR seed articles for the verbatim-quote check (default: ../shared/seeds next to the repository)
@@ -32,7 +33,12 @@ const DEFAULT_SEEDS = resolve(ROOT, '../shared/seeds');
 
 /** The committed files: the story layers are required, the base layers are checked when present. */
 const REQUIRED = ['data/sources.json', 'data/places.geojson', 'data/lake-sev.geojson', 'data/claims.geojson'];
-const OPTIONAL = ['data/border.geojson', 'data/basemap.geojson'];
+const OPTIONAL = [
+  'data/border.geojson',
+  'data/border-amcharts.geojson',
+  'data/border-natural-earth.geojson',
+  'data/basemap.geojson',
+];
 
 interface Args {
   files: string[];
