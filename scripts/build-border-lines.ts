@@ -523,6 +523,10 @@ function buildAmcharts(dir: string, osm: Segments): LineSet {
     IRN: outline(readAmcharts(dir, 'iranHigh')),
     TUR: outline(readAmcharts(dir, 'turkeyHigh')),
   };
+  // Armenia's provinces make one outline and the Artsvashen exclave: had neighbouring provinces not shared
+  // their vertices exactly, slivers between them would show up here as extra rings.
+  if (outlines.ARM.length !== 2 || !outlines.ARM.every(isClosed))
+    throw new Error(`amCharts Armenia: ${outlines.ARM.length} outline pieces, expected 2 rings`);
   const segments = Object.fromEntries(
     Object.entries(outlines).map(([a3, lines]) => [a3, new Segments(lines, around)]),
   ) as Record<keyof typeof outlines, Segments>;
