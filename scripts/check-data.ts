@@ -21,6 +21,7 @@ import {
   validateFiles,
 } from '../src/data/validate.ts';
 import {
+  DEFAULT_STORY,
   ROOT,
   readStoryFolder,
   type StoryFolder,
@@ -30,7 +31,7 @@ import {
 
 const USAGE = `usage: npx tsx scripts/check-data.ts [--story DIR] [--seeds DIR] [FILE…]
   no FILE      check the story folder: story.json, sources, places, areas, claims, its border lines, basemap
-  --story DIR  the story folder (default: $STORY, else data/armenia-azerbaijan-2021)
+  --story DIR  the story folder (default: $STORY, else ${DEFAULT_STORY})
   FILE…        check these files under the story's rules; the layer comes from the file name (places, area or
                lake, claims, border, sources, basemap) or the content; the story's own files resolve source ids
                and answers

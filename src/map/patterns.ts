@@ -59,14 +59,14 @@ export function marker(hex: string, shape: MarkerShape, outlineHex: string, size
       const dx = Math.abs(x - centre);
       const dy = Math.abs(y - centre);
       // Distance from the centre in the shape's own norm: Euclidean for a disc, L1 for a diamond, L∞ for a
-      // square (shrunk so its area matches the disc's); a triangle pointing up is the larger of its three
-      // edge distances.
+      // square (shrunk so its area matches the disc's); for an equilateral triangle pointing up (apex at the
+      // top, radius r to its corners) the larger of its base distance (2y) and its slanted sides' (−y + √3·|x|).
       const ty = y - centre;
       const norms: Record<MarkerShape, number> = {
         circle: Math.hypot(dx, dy),
         diamond: dx + dy,
         square: Math.max(dx, dy) * 1.13,
-        triangle: Math.max(-ty * 1.2, (ty * 0.6 + dx * 1.04) * 1.2),
+        triangle: Math.max(2 * ty, -ty + Math.sqrt(3) * dx) * 0.9,
       };
       const d = norms[shape];
       if (d <= radius - 2) paint(image, x, y, fill, 1);

@@ -13,9 +13,9 @@ export type OutlineStyle = 'solid' | 'dashed' | 'dotted';
 export interface SideSpec {
   /** Lower-case words joined by "-"; claims name it in `side`, URLs in `claims-<id>`. */
   id: string;
-  /** e.g. "Armenian side": who made the claim, never who is right. */
+  /** e.g. "Side A": who made the claim, never who is right. */
   label: string;
-  /** The layer checkbox, e.g. "Armenian side’s claims". */
+  /** The layer checkbox, e.g. "Side A’s claims". */
   layerLabel: string;
   /** A hue per colour scheme, and its name in words for the legend. */
   colour: { light: string; dark: string; name: string };
