@@ -135,6 +135,28 @@ describe('a second story (the fixture), built with STORY=<folder>', () => {
     await page.close();
   });
 
+  it('labels places in the story’s second language with the Devanagari font it chose', async () => {
+    if (!browser || !server) throw new Error('not started');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const log = recordPage(page);
+    const fonts: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('.woff2')) fonts.push(request.url());
+    });
+    await page.goto(`${server.origin}/?lang=hi`);
+    await waitForMapIdle(page, log);
+    const labels = await page.evaluate(() =>
+      (window.__conflictMap?.map.queryRenderedFeatures({ layers: ['places-label'] }) ?? []).map(
+        (f) => f.properties.name_hi ?? null,
+      ),
+    );
+    expect(labels).toContain('नॉर्थटाउन');
+    expect(fonts.some((url) => url.includes('devanagari'))).toBe(true);
+    expect(fonts.some((url) => url.includes('armenian') || url.includes('cyrillic'))).toBe(false);
+    expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   it('left the working tree as it was: the story needed nothing outside its folder', () => {
     expect(workingTree()).toBe(before);
   });
