@@ -89,7 +89,7 @@ const DECIMALS = 5;
  * generating pipeline (see isGridTriangle), the rest are small reservoirs and ponds that clutter a
  * country-level basemap. 3 km² keeps the lakes that read at zoom 9–12 (Sevan, Arpi, Mingachevir, Shamkir,
  * the reservoirs near Sisian, ...); the run prints every lake kept. Lake Sev (~2 km²) is not a hole but
- * a gap between the two countries (see closeBoundaryGaps), drawn by the app from data/lake-sev.geojson.
+ * a gap between the two countries (see closeBoundaryGaps), drawn by the app from areas.geojson.
  */
 const MIN_LAKE_KM2 = 3;
 /** Parts (islands, exclaves) under 5 ha are dropped: specks and zero-area slivers such as a 13 m² AZE "part". */
@@ -1097,13 +1097,13 @@ ${table}
 
 Together, gzipped: ${total} bytes (${kb(total)}).
 
-- \`data/basemap.geojson\`: FeatureCollection. One MultiPolygon per country with
+- \`${files[0].name}\`: FeatureCollection. One MultiPolygon per country with
   \`{ kind: 'country', a3, name }\` for ${COUNTRIES.map((c) => c.a3).join(', ')}, clipped to
   [${BBOX.join(', ')}] (west, south, east, north); then Points \`{ kind: 'country-label', a3, name, nameNative }\`
   at each country's pole of inaccessibility inside the map extent, plus one for Nakhchivan ("Nakhchivan
   (Azerbaijan)"). Native names are OpenStreetMap \`name\` tags, given only in scripts the bundled fonts cover
   (none for Georgia and Iran).
-- \`data/border.geojson\`: the Armenia–Azerbaijan boundary, extracted from the same topology as the edges the
+- \`${files[1].name}\`: the Armenia–Azerbaijan boundary, extracted from the same topology as the edges the
   ARM and AZE polygons share, so it coincides with the basemap. \`border-osm\`: the source's line (main border
   north to south, then the Armenia–Nakhchivan border); \`border-osm-lake-sev\` and \`border-osm-data-gaps\`
   (\`interpolated: true\`): straight bridges across gaps in the source, to be drawn dotted;
@@ -1134,7 +1134,7 @@ ${holes}
    \`interpolated: true\` in border.geojson). Gaps that are triangles or under ${MIN_LAKE_KM2} km² (the rule for
    holes), and lake Sev, are closed as land: both outlines take the segment, so the countries share it.
    Lake Sev (Sev Lich, Qaragöl, ~2 km², 39.60 N 46.23 E) is drawn on top by the app as a separate
-   schematic polygon (\`data/lake-sev.geojson\`). Gaps:
+   schematic polygon (\`lake-sev-outline\` in \`areas.geojson\`). Gaps:
 ${gapList}
 4. Exclaves: the source does not cut Yukhari Askipara and Barkhudarly (Azerbaijan) out of Armenia, nor
    Artsvashen (Armenia) out of Azerbaijan, so fills overlapped. Each becomes a hole of the country around it
