@@ -1,5 +1,6 @@
 // The basemap recipe (story.json "basemap", validated by src/story/manifest.ts). Engine tests: a made-up recipe for
-// the fixture story's made-up countries is accepted, and each mistake yields a message naming its field.
+// the fixture story's made-up countries is accepted, and each mistake yields a message naming its field. Story
+// test: the repository's story carries a recipe that validates.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -8,7 +9,7 @@ import {
   textPlaceholders,
   validateManifest,
 } from '../../src/story/manifest.ts';
-import { fixture } from './stories.ts';
+import { fixture, story } from './stories.ts';
 
 /** A recipe for the fixture's made-up Northvale (NVL) and Southmark (SMK), with a neighbour for context. */
 function madeUpRecipe(): BasemapRecipe {
@@ -359,5 +360,25 @@ describe('the basemap recipe (engine)', () => {
 
   it('finds the placeholders of a text, and leaves braces with spaces alone', () => {
     expect(textPlaceholders('{a} and {line2Km}, not { kind: x } nor {1x}')).toEqual(['a', 'line2Km']);
+  });
+});
+
+describe("the story's basemap recipe", () => {
+  const recipe = story.manifest.basemap as BasemapRecipe;
+
+  it('is present and validates', () => {
+    expect(recipe).toBeDefined();
+    expect(validateManifest(story.manifest)).toEqual([]);
+  });
+
+  it("draws the story's countries and takes its border from their shared boundary", () => {
+    const codes = recipe.countries.map((c) => c.code);
+    for (const c of story.manifest.countries) expect(codes).toContain(c.code);
+    expect(recipe.borderPair).toEqual(story.manifest.countries.map((c) => c.code));
+    expect(story.manifest.borderLines.find((l) => l.id === recipe.border.line)?.file).toBe('border.geojson');
+  });
+
+  it('covers what a reader can pan to', () => {
+    expect(recipe.bbox).toEqual(story.manifest.camera.maxBounds);
   });
 });
