@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
+import type { StoryManifest } from '../../src/story/manifest.ts';
 import { sideCss } from '../../src/story/side-css.ts';
 import {
   displayPath,
@@ -40,6 +41,12 @@ function loadFolder(dir: string): StoryFolder {
   return folder;
 }
 
+/** The manifest as the app gets it: without the basemap recipe, which only scripts/build-basemap.ts reads. */
+function appManifest(manifest: StoryManifest): StoryManifest {
+  const { basemap: _recipe, ...app } = manifest;
+  return app;
+}
+
 function moduleCode(folder: StoryFolder, warn: (message: string) => void): string {
   const lines: string[] = [];
   const urls: string[] = [];
@@ -67,7 +74,7 @@ function moduleCode(folder: StoryFolder, warn: (message: string) => void): strin
   });
   return [
     ...lines,
-    `export const STORY = ${JSON.stringify(folder.manifest)};`,
+    `export const STORY = ${JSON.stringify(appManifest(folder.manifest))};`,
     `export const DATA_URLS = { ${urls.join(', ')} };`,
     `export const DATA_FILE_NAMES = { ${names.join(', ')} };`,
     `export const FONT_FACES = [${faces.join(', ')}];`,
