@@ -367,7 +367,7 @@ export interface BasemapCountry {
   name: string;
   /** A second label line in the country's own language, or null when the story's fonts lack its script. */
   nameNative: string | null;
-  /** e.g. "Armenian"; ATTRIBUTION.md names the border pair's outlines with it ("Armenian and … outlines"). */
+  /** e.g. "Georgian"; ATTRIBUTION.md names the border pair's outlines with it ("Georgian and … outlines"). */
   adjective?: string;
 }
 
@@ -617,7 +617,7 @@ function validateBasemapRecipe(recipe: unknown, manifest: Json, at: (p: string, 
     });
   const pair = r.borderPair;
   if (!Array.isArray(pair) || pair.length !== 2 || pair[0] === pair[1])
-    at('basemap.borderPair', 'two different country codes, e.g. ["ARM", "AZE"]');
+    at('basemap.borderPair', 'two different country codes, e.g. ["GEO", "TUR"]');
   else if (codes)
     pair.forEach((code, i) => {
       if (typeof code !== 'string' || !codes.has(code))
@@ -652,7 +652,7 @@ function validateBasemapRecipe(recipe: unknown, manifest: Json, at: (p: string, 
       if (!Array.isArray(ends) || ends.length !== 2 || !ends.every(isPosition))
         at(
           `${p}.ends`,
-          'two [lon, lat] vertices both countries share, e.g. [[46.22096, 39.60171], [46.24285, 39.60114]]',
+          'two vertices both countries share, [[lon, lat], [lon, lat]], as the source has them',
         );
       else if (ends[0][0] === ends[1][0] && ends[0][1] === ends[1][1])
         at(`${p}.ends`, 'two different vertices');
@@ -724,14 +724,14 @@ function validateBasemapCountries(
       at(p, 'an object { code, name, nameNative }');
       return;
     }
-    if (typeof c.code !== 'string' || !A3.test(c.code)) at(`${p}.code`, 'the source\'s A3 code, e.g. "ARM"');
+    if (typeof c.code !== 'string' || !A3.test(c.code)) at(`${p}.code`, 'the source\'s A3 code, e.g. "GEO"');
     else if (codes.has(c.code)) at(`${p}.code`, `"${c.code}" is listed twice`);
     else codes.add(c.code);
     if (!isText(c.name)) at(`${p}.name`, 'a non-empty string');
     if (c.nameNative !== null && !isText(c.nameNative))
       at(`${p}.nameNative`, "a non-empty string, or null when the story's fonts lack its script");
     if (c.adjective !== undefined && !isText(c.adjective))
-      at(`${p}.adjective`, 'a non-empty string, e.g. "Armenian"');
+      at(`${p}.adjective`, 'a non-empty string, e.g. "Georgian"');
   });
   return codes;
 }

@@ -200,7 +200,7 @@ describe('the basemap recipe (engine)', () => {
       (r) => {
         r.countries[2].code = 'wst';
       },
-      'basemap.countries[2].code: the source\'s A3 code, e.g. "ARM"',
+      'basemap.countries[2].code: the source\'s A3 code, e.g. "GEO"',
     ],
     [
       'a country listed twice',
@@ -258,7 +258,7 @@ describe('the basemap recipe (engine)', () => {
       (r) => {
         r.boundaryGaps[0].ends = [[-35.1, 45]];
       },
-      'basemap.boundaryGaps[0].ends: two [lon, lat] vertices',
+      'basemap.boundaryGaps[0].ends: two vertices both countries share',
     ],
     [
       'a gap closed as something else',
@@ -369,7 +369,7 @@ describe('the basemap recipe (engine)', () => {
     });
     expect(problems).toEqual([
       'basemap.minPartKm2: an area in km², 0 or more',
-      'basemap.borderPair: two different country codes, e.g. ["ARM", "AZE"]',
+      'basemap.borderPair: two different country codes, e.g. ["GEO", "TUR"]',
       'basemap.boundaryGaps[0].closeAs: "land" or "water"',
     ]);
   });
