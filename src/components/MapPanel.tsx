@@ -7,7 +7,6 @@ import { type AppState, reportProblem, selectClaim } from '../state.ts';
 import { dateFilter } from '../timeline.ts';
 import { prefersReducedMotion } from '../ui/motion.ts';
 import { MAP_LOCALE, STRINGS } from '../ui/strings.ts';
-import { hasWebGl2 } from '../webgl.ts';
 
 declare global {
   interface Window {
@@ -67,12 +66,6 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
   useLayoutEffect(() => {
     const element = container.current;
     if (!element) return;
-    if (!hasWebGl2()) {
-      state.mapStatus.value = 'unavailable';
-      state.mapStarted.value = true;
-      document.documentElement.dataset.mapState = 'unavailable';
-      return;
-    }
     let view: MapView | undefined;
     let unbind: (() => void) | undefined;
     let cancelled = false;
@@ -109,7 +102,9 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
         unbind = bindMapToState(created, state);
       })
       .catch((error: unknown) => {
-        // MapLibre throws GPUInitializationError when WebGL 2 exists but cannot be initialised.
+        // MapLibre throws GPUInitializationError when it cannot get a WebGL 2 context (none in this browser, or one
+        // that cannot be initialised). Its own attempt is the test: a probe of ours would create a throwaway
+        // context, which costs 0.3–1 s before first paint on a slow device.
         const gpu = error instanceof Error && error.name === 'GPUInitializationError';
         state.mapStatus.value = gpu ? 'unavailable' : 'failed';
         state.mapStarted.value = true;
