@@ -1,7 +1,9 @@
 // Fetches the story's data files, checks each one, and keeps what is sound: a file that fails to load or parse is
 // reported by name and left out; a feature with a problem is reported and skipped; everything else is used.
 import type { CheckResult } from '../checks/types.ts';
-import type { Story } from './story.ts';
+import type { ChecksReply, ChecksRequest } from './checks-protocol.ts';
+import checksWorkerUrl from './checks-worker.ts?worker&url';
+import { byStatementDate, type Story } from './story.ts';
 import type { Border, ClaimFeature, LakeFeature, PlaceFeature, Source } from './types.ts';
 import { DATA_FILE_NAMES, type DataFile, dataUrl } from './urls.ts';
 import {
@@ -97,42 +99,78 @@ export async function loadStory(baseUrl: string, report: Report): Promise<Story>
     sources: new Map(get<Source>('sources').map((source) => [source.id, source])),
     places: get<PlaceFeature>('places'),
     lake: get<LakeFeature>('lake')[0] ?? null,
-    claims: get<ClaimFeature>('claims').sort((a, b) =>
-      a.properties.statementDate.localeCompare(b.properties.statementDate),
-    ),
+    // Sorted once, here: every list keeps this order.
+    claims: get<ClaimFeature>('claims').sort(byStatementDate),
     border: get<Border['features'][number]>('border'),
   };
 }
 
 /**
- * Computes the checks in the browser from the same data the map shows (the basemap comes from the HTTP cache:
- * MapLibre fetched it already). Loaded after the story, so it never delays the map.
+ * Computes the checks from the same data the map shows, in a worker (data/checks-worker.ts), so the page's thread
+ * never spends the measuring time. The worker fetches checks.json and the basemap (MapLibre fetched the basemap
+ * already: it comes from the HTTP cache). Called after the story has loaded, so it never delays the map.
  */
 export async function loadChecks(
   baseUrl: string,
   story: Story,
   report: Report,
 ): Promise<CheckResult[] | null> {
-  // The story's files were fetched and checked already: measure what the map shows, and fetch only the rest.
-  const names: DataFile[] = ['checks', 'basemap'];
-  const [engine, ...raw] = await Promise.all([
-    import('../checks/index.ts'),
-    ...names.map((file) => fetchJson(file, baseUrl, report)),
-  ]);
   const storyComplete =
     story.places.length > 0 && story.claims.length > 0 && story.border.length > 0 && story.lake;
-  if (raw.some((value) => value === null) || !storyComplete) {
+  if (!storyComplete) {
     report('The figures could not be checked because a data file is missing.');
     return null;
   }
-  const [checks, basemap] = raw as never[];
-  const collection = <T>(features: T[]) => ({ type: 'FeatureCollection' as const, features });
-  const places = collection(story.places);
-  const claims = collection(story.claims);
-  const border = collection(story.border);
-  const lake = collection(story.lake ? [story.lake] : []);
+  const request: ChecksRequest = {
+    baseUrl,
+    keptClaims: story.claims.map((claim) => claim.properties.id),
+    places: story.places,
+    border: story.border,
+    lake: story.lake,
+  };
+  let worker: Worker;
   try {
-    return engine.evaluateChecks({ checks, places, claims, border, basemap, lake });
+    worker = new Worker(checksWorkerUrl, { type: 'module', name: 'checks' });
+  } catch {
+    // A frame sandboxed without allow-same-origin has an opaque origin and may not start a worker from our URL:
+    // there the checks are measured on the page's thread, as they were before the worker.
+    return measureHere(baseUrl, story, report);
+  }
+  const reply = await new Promise<ChecksReply>((resolve) => {
+    worker.onmessage = (event: MessageEvent<ChecksReply>) => resolve(event.data);
+    worker.onerror = (event) =>
+      resolve({
+        results: null,
+        problems: [`The figures could not be checked: ${event.message || 'worker failed'}`],
+      });
+    worker.postMessage(request);
+  });
+  worker.terminate();
+  for (const problem of reply.problems) report(problem);
+  return reply.results;
+}
+
+/** The same measurement on the page's thread: only where no worker can be started. */
+async function measureHere(baseUrl: string, story: Story, report: Report): Promise<CheckResult[] | null> {
+  const [engine, checks, basemap] = await Promise.all([
+    import('../checks/index.ts'),
+    fetchJson('checks', baseUrl, report),
+    fetchJson('basemap', baseUrl, report),
+  ]);
+  if (checks === null || basemap === null) {
+    report('The figures could not be checked because a data file is missing.');
+    return null;
+  }
+  const collection = <T>(features: T[]) => ({ type: 'FeatureCollection' as const, features });
+  try {
+    return engine.evaluateChecks({
+      checks: checks as never,
+      basemap: basemap as never,
+      places: collection(story.places),
+      claims: collection(story.claims),
+      border: collection(story.border),
+      lake: collection(story.lake ? [story.lake] : []),
+    });
   } catch (error) {
     report(`The figures could not be checked: ${error instanceof Error ? error.message : String(error)}`);
     return null;
