@@ -6,14 +6,12 @@ import { Legend } from './Legend.tsx';
 /** How many features each group holds, as the reader will see them for the chosen day. */
 function countsOf(state: AppState): Record<LayerGroup, string> {
   const story = state.story.value;
-  const claims = story?.claims ?? [];
-  const visible = state.visibleClaims.value;
-  const ofSide = (side: string, list: typeof claims) => list.filter((c) => c.properties.side === side).length;
-  const side = (name: string) => `${ofSide(name, visible)} of ${ofSide(name, claims)}`;
+  const all = state.claimCounts.value;
+  const visible = state.visibleClaimCounts.value;
   return {
-    'claims-armenia': side('armenia'),
-    'claims-azerbaijan': side('azerbaijan'),
-    'claims-third-party': side('third-party'),
+    'claims-armenia': `${visible.armenia} of ${all.armenia}`,
+    'claims-azerbaijan': `${visible.azerbaijan} of ${all.azerbaijan}`,
+    'claims-third-party': `${visible['third-party']} of ${all['third-party']}`,
     places: String(story?.places.length ?? 0),
     border: String(story?.border.length ?? 0),
     lake: story?.lake ? '1' : '0',
