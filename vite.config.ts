@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { precompress } from './scripts/build/precompress.ts';
 
 /**
  * The pym.js parent library for public/examples/pym.html, served and built from node_modules: the example page
@@ -32,7 +33,7 @@ export default defineConfig({
   // Relative asset URLs, so dist/ works from any folder of any static host.
   base: './',
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  plugins: [pymForExamples()],
+  plugins: [pymForExamples(), precompress()],
   build: {
     target: 'es2022',
     assetsInlineLimit: 0,
