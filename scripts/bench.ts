@@ -109,13 +109,22 @@ interface Blocking {
 
 interface Load {
   idleMs: number;
+  /** The longest main-thread task from navigation to idle: how long the page stood frozen while loading. */
+  longestLoadTaskMs: number;
   heapMb: number;
   step: Blocking | null;
   toggle: Blocking | null;
   requested: string[];
 }
 
-const FAILED: Load = { idleMs: Number.NaN, heapMb: Number.NaN, step: null, toggle: null, requested: [] };
+const FAILED: Load = {
+  idleMs: Number.NaN,
+  longestLoadTaskMs: Number.NaN,
+  heapMb: Number.NaN,
+  step: null,
+  toggle: null,
+  requested: [],
+};
 
 /** Records main-thread long tasks from now on (the observer stays for the page's life). */
 async function watchLongTasks(page: Page): Promise<number> {
@@ -182,6 +191,14 @@ async function loadPage(
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname.replace(/^\//, '')));
+    // Long tasks from the first script on (not only after idle).
+    await page.addInitScript(() => {
+      const w = window as unknown as { benchLongTasks?: [number, number][] };
+      w.benchLongTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.benchLongTasks?.push([entry.startTime, entry.duration]);
+      }).observe({ type: 'longtask' });
+    });
     await page.goto(url);
     try {
       await page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, {
@@ -195,6 +212,16 @@ async function loadPage(
     await page.waitForLoadState('networkidle');
     const idleMs = await page.evaluate(
       () => performance.getEntriesByName('map-idle')[0]?.startTime ?? Number.NaN,
+    );
+    const longestLoadTaskMs = await page.evaluate(
+      (idle) =>
+        Math.max(
+          0,
+          ...(window as unknown as { benchLongTasks: [number, number][] }).benchLongTasks
+            .filter(([at]) => at < idle)
+            .map(([, duration]) => duration),
+        ),
+      idleMs,
     );
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
@@ -215,7 +242,7 @@ async function loadPage(
         timeoutMs,
       );
     }
-    return { idleMs, heapMb: usedSize / 2 ** 20, step, toggle, requested };
+    return { idleMs, longestLoadTaskMs, heapMb: usedSize / 2 ** 20, step, toggle, requested };
   } finally {
     await browser.close();
   }
@@ -384,7 +411,7 @@ async function scaleSeries(): Promise<void> {
         });
         results.get(n)?.push(result);
         console.log(
-          `  run ${run + 1}, ${String(n).padStart(6)} claims: idle ${result.idleMs.toFixed(0)} ms, heap ${result.heapMb.toFixed(1)} MB, step ${result.step?.totalMs.toFixed(0) ?? '—'} ms, toggle ${result.toggle?.totalMs.toFixed(0) ?? '—'} ms   (load ${load()})`,
+          `  run ${run + 1}, ${String(n).padStart(6)} claims: idle ${result.idleMs.toFixed(0)} ms (longest task while loading ${result.longestLoadTaskMs.toFixed(0)} ms), heap ${result.heapMb.toFixed(1)} MB, step ${result.step?.totalMs.toFixed(0) ?? '—'} ms, toggle ${result.toggle?.totalMs.toFixed(0) ?? '—'} ms   (load ${load()})`,
         );
       }
     }
