@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { firstView } from './scripts/build/first-view.ts';
 import { precompress } from './scripts/build/precompress.ts';
 
 /**
@@ -33,7 +34,7 @@ export default defineConfig({
   // Relative asset URLs, so dist/ works from any folder of any static host.
   base: './',
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  plugins: [pymForExamples(), precompress()],
+  plugins: [pymForExamples(), firstView(), precompress()],
   build: {
     target: 'es2022',
     assetsInlineLimit: 0,

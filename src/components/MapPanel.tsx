@@ -60,6 +60,7 @@ export interface MapPanelOptions {
 /** Mounts the map after first paint. The page is usable before MapLibre has even downloaded. */
 export function MapPanel({ state, options = {} }: { state: AppState; options?: MapPanelOptions }) {
   const container = useRef<HTMLDivElement>(null);
+  const firstCamera = useRef(state.camera.peek());
 
   // A layout effect runs before the first paint instead of after it: the map code (loading asynchronously)
   // is waited for a frame sooner. Nothing here blocks the paint itself.
@@ -120,8 +121,12 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
   }, [state]);
 
   const status = state.mapStatus.value;
+  // The pre-rendered picture of the first view (scripts/build/first-view.ts) shows until the live map has drawn the
+  // story; it shows only the default framing, so not under a shared camera. It stays when the map cannot be drawn.
+  const preview = status !== 'ready' && !firstCamera.current;
   return (
     <section class="map-panel" aria-label={STRINGS.mapLabel}>
+      {preview ? <div class="map-preview" aria-hidden="true" /> : null}
       <div ref={container} class="map" data-status={status} />
       {status === 'loading' && (
         <p class="map-overlay" role="status">

@@ -18,9 +18,8 @@ import type { Language } from '../ui/languages.ts';
 import { BASEMAP_BOUNDS, type Bounds, type Camera, MAX_ZOOM, MIN_ZOOM, STORY_BOUNDS } from './camera.ts';
 import { labelFontFaces } from './fonts.ts';
 import type { Palette } from './palette.ts';
-import { hatch, marker } from './patterns.ts';
+import { styleImages } from './patterns.ts';
 import {
-  IMAGE,
   LAYER_GROUPS,
   type LayerEntry,
   type LayerGroup,
@@ -30,8 +29,6 @@ import {
   placeLabel,
   SELECTED_POINT_LAYER,
   SELECTED_SHAPE_LAYER,
-  SIDE_CUES,
-  type Side,
   SOURCE,
 } from './style.ts';
 
@@ -144,12 +141,8 @@ export class MapView {
   }
 
   private addImages(palette: Palette): void {
-    for (const side of ['armenia', 'azerbaijan', 'third-party'] as Side[]) {
-      const colour = palette[side === 'third-party' ? 'thirdParty' : side];
-      this.map.addImage(IMAGE.hatch(side), hatch(colour, SIDE_CUES[side].hatch));
-      this.map.addImage(IMAGE.marker(side), marker(colour, SIDE_CUES[side].marker, palette.labelHalo), {
-        pixelRatio: 1,
-      });
+    for (const { name, image, pixelRatio } of styleImages(palette)) {
+      this.map.addImage(name, image, pixelRatio ? { pixelRatio } : undefined);
     }
   }
 

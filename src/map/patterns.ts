@@ -1,6 +1,11 @@
 // Raster images the style uses as second cues beside colour: hatch fills for claimed areas and marker shapes
 // for claimed positions. Drawn here as pixels (no image files, no network), then added with map.addImage.
 // Armenian claims: "/" hatch and round markers; Azerbaijani claims: "\" hatch and diamond markers.
+import type { Palette } from './palette.ts';
+import { IMAGE, SIDE_CUES, type Side } from './style.ts';
+
+const SIDES: Side[] = ['armenia', 'azerbaijan', 'third-party'];
+
 export interface RasterImage {
   width: number;
   height: number;
@@ -58,4 +63,19 @@ export function marker(hex: string, shape: 'circle' | 'diamond', outlineHex: str
     }
   }
   return image;
+}
+
+/** Every image the style uses, by name: a hatch and a marker per side, in the palette's colours. */
+export function styleImages(palette: Palette): { name: string; image: RasterImage; pixelRatio?: number }[] {
+  return SIDES.flatMap((side) => {
+    const colour = palette[side === 'third-party' ? 'thirdParty' : side];
+    return [
+      { name: IMAGE.hatch(side), image: hatch(colour, SIDE_CUES[side].hatch) },
+      {
+        name: IMAGE.marker(side),
+        image: marker(colour, SIDE_CUES[side].marker, palette.labelHalo),
+        pixelRatio: 1,
+      },
+    ];
+  });
 }
