@@ -160,7 +160,8 @@ async function settle(page: Page, timeoutMs: number): Promise<void> {
         new Promise((done) => setTimeout(done, timeout)),
       ]);
     }
-    for (let seen = -1; seen !== w.benchLongTasks.length; ) {
+    const giveUpAt = performance.now() + timeout;
+    for (let seen = -1; seen !== w.benchLongTasks.length && performance.now() < giveUpAt; ) {
       seen = w.benchLongTasks.length;
       await new Promise((done) => setTimeout(done, 1000));
     }
