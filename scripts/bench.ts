@@ -544,7 +544,7 @@ async function lighthouseSeries(): Promise<void> {
   console.log('  page        score (min–max)   LCP       TBT       FCP       Speed Index  CLS');
   const m = (name: string, key: keyof LighthouseRun) => median(runs[name].map((r) => r[key]));
   for (const { name } of pages) {
-    const scores = runs[name].map((r) => r.score);
+    const scores = runs[name].map((r) => Math.round(r.score));
     console.log(
       `  ${name.padEnd(10)}  ${`${m(name, 'score').toFixed(0)} (${Math.min(...scores)}–${Math.max(...scores)})`.padEnd(16)}  ${`${(m(name, 'lcp') / 1000).toFixed(2)} s`.padEnd(8)}  ${`${m(name, 'tbt').toFixed(0)} ms`.padEnd(8)}  ${`${(m(name, 'fcp') / 1000).toFixed(2)} s`.padEnd(8)}  ${`${(m(name, 'si') / 1000).toFixed(2)} s`.padEnd(11)}  ${m(name, 'cls').toFixed(3)}`,
     );
