@@ -18,7 +18,8 @@ const run = (...args: string[]) =>
 const scratch = mkdtempSync(join(tmpdir(), 'checks-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-describe('npm run checks', () => {
+// Each case starts tsx: seconds on a loaded 2-core machine, past vitest's 5 s default.
+describe('npm run checks', { timeout: 90_000 }, () => {
   it('prints a table with every check, then the reasons', () => {
     const r = run();
     expect(r.status).toBe(0);
