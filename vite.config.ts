@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { firstView } from './scripts/build/first-view.ts';
+import { precompress } from './scripts/build/precompress.ts';
 import { storyPlugin } from './scripts/lib/vite-story-plugin.ts';
 
 /**
@@ -34,7 +36,7 @@ export default defineConfig({
   base: './',
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   // The story comes from a folder: STORY=data/<story> npm run build (default: the repository's own story).
-  plugins: [storyPlugin(), pymForExamples()],
+  plugins: [storyPlugin(), pymForExamples(), firstView(), precompress()],
   build: {
     target: 'es2022',
     assetsInlineLimit: 0,

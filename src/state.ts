@@ -4,6 +4,7 @@ import { batch, computed, signal } from '@preact/signals';
 import { bbox } from '@turf/turf';
 import type { CheckResult } from './checks/types.ts';
 import type { Story } from './data/story.ts';
+import type { ClaimFeature, Side } from './data/types.ts';
 import type { Bounds, Camera } from './map/camera.ts';
 import type { LayerGroup, StoryManifest } from './story/manifest.ts';
 import { type DateMode, showsOn } from './timeline.ts';
@@ -13,10 +14,27 @@ import type { UrlState } from './url-state.ts';
 export type MapStatus = 'loading' | 'ready' | 'unavailable' | 'failed';
 export type LoadStatus = 'loading' | 'ready' | 'failed';
 
+/** How many claims each side has in a list, by side id. */
+export type SideCounts = Map<Side, number>;
+
+function countBySide(claims: readonly ClaimFeature[]): SideCounts {
+  const counts: SideCounts = new Map();
+  for (const claim of claims) counts.set(claim.properties.side, (counts.get(claim.properties.side) ?? 0) + 1);
+  return counts;
+}
+
 export function createAppState(initial: UrlState, manifest: StoryManifest) {
   const story = signal<Story | null>(null);
   const date = signal(initial.date);
   const mode = signal<DateMode>(initial.mode);
+  const layers = signal<ReadonlySet<LayerGroup>>(new Set(initial.layers));
+  // The story's claims are sorted by date once, when it loads (data/load.ts); every list below keeps that order.
+  // Each is a computed signal: worked out once per change of what it depends on, however many components read it.
+  const visibleClaims = computed(() =>
+    (story.value?.claims ?? []).filter((claim) =>
+      showsOn(claim.properties.statementDate, date.value, mode.value),
+    ),
+  );
   const state = {
     /** The story this page shows: sides, dates, camera, texts (its story.json). Never changes. */
     manifest,
@@ -29,7 +47,7 @@ export function createAppState(initial: UrlState, manifest: StoryManifest) {
     storyStatus: signal<LoadStatus>('loading'),
     checks: signal<CheckResult[] | null>(null),
     checksStatus: signal<LoadStatus>('loading'),
-    layers: signal<ReadonlySet<LayerGroup>>(new Set(initial.layers)),
+    layers,
     date,
     mode,
     selectedClaim: signal<string | null>(initial.claim),
@@ -39,11 +57,15 @@ export function createAppState(initial: UrlState, manifest: StoryManifest) {
     /** A box the map should move to, set when a reader picks something to look at. */
     frame: signal<Bounds | null>(null),
     /** Claims shown on the chosen day (all sides), in date order. */
-    visibleClaims: computed(() =>
-      (story.value?.claims ?? []).filter((claim) =>
-        showsOn(claim.properties.statementDate, date.value, mode.value),
-      ),
+    visibleClaims,
+    /** The claims the list shows: the chosen day's, of the sides whose layer is on, in date order. */
+    listedClaims: computed(() =>
+      visibleClaims.value.filter((claim) => layers.value.has(`claims-${claim.properties.side}`)),
     ),
+    /** Claims per side in the whole story (changes only when the story does). */
+    claimCounts: computed(() => countBySide(story.value?.claims ?? [])),
+    /** Claims per side shown on the chosen day. */
+    visibleClaimCounts: computed(() => countBySide(visibleClaims.value)),
   };
   return state;
 }

@@ -116,7 +116,9 @@ export function storyPlugin(): Plugin {
         response.end(fillPlaceholders(readFileSync(file, 'utf8'), current()));
       });
     },
-    closeBundle() {
+    // writeBundle, not closeBundle: closeBundle hooks run in parallel, and the pre-compression (closeBundle) must
+    // compress the pages with the story's texts in them. The public files are in outDir before any writeBundle.
+    writeBundle() {
       const examples = join(config.build.outDir, 'examples');
       if (config.command !== 'build' || !existsSync(examples)) return;
       for (const name of readdirSync(examples).filter((n) => n.endsWith('.html'))) {

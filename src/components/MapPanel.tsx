@@ -7,7 +7,6 @@ import { type AppState, reportProblem, selectClaim } from '../state.ts';
 import { dateFilter } from '../timeline.ts';
 import { prefersReducedMotion } from '../ui/motion.ts';
 import { MAP_LOCALE, STRINGS } from '../ui/strings.ts';
-import { hasWebGl2 } from '../webgl.ts';
 
 declare global {
   interface Window {
@@ -61,18 +60,13 @@ export interface MapPanelOptions {
 /** Mounts the map after first paint. The page is usable before MapLibre has even downloaded. */
 export function MapPanel({ state, options = {} }: { state: AppState; options?: MapPanelOptions }) {
   const container = useRef<HTMLDivElement>(null);
+  const firstCamera = useRef(state.camera.peek());
 
   // A layout effect runs before the first paint instead of after it: the map code (loading asynchronously)
   // is waited for a frame sooner. Nothing here blocks the paint itself.
   useLayoutEffect(() => {
     const element = container.current;
     if (!element) return;
-    if (!hasWebGl2()) {
-      state.mapStatus.value = 'unavailable';
-      state.mapStarted.value = true;
-      document.documentElement.dataset.mapState = 'unavailable';
-      return;
-    }
     let view: MapView | undefined;
     let unbind: (() => void) | undefined;
     let cancelled = false;
@@ -110,7 +104,9 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
         unbind = bindMapToState(created, state);
       })
       .catch((error: unknown) => {
-        // MapLibre throws GPUInitializationError when WebGL 2 exists but cannot be initialised.
+        // MapLibre throws GPUInitializationError when it cannot get a WebGL 2 context (none in this browser, or one
+        // that cannot be initialised). Its own attempt is the test: a probe of ours would create a throwaway
+        // context, which costs 0.3–1 s before first paint on a slow device.
         const gpu = error instanceof Error && error.name === 'GPUInitializationError';
         state.mapStatus.value = gpu ? 'unavailable' : 'failed';
         state.mapStarted.value = true;
@@ -126,8 +122,12 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
   }, [state]);
 
   const status = state.mapStatus.value;
+  // The pre-rendered picture of the first view (scripts/build/first-view.ts) shows until the live map has drawn the
+  // story; it shows only the default framing, so not under a shared camera. It stays when the map cannot be drawn.
+  const preview = status !== 'ready' && !firstCamera.current;
   return (
     <section class="map-panel" aria-label={state.manifest.texts.mapLabel}>
+      {preview ? <div class="map-preview" aria-hidden="true" /> : null}
       <div ref={container} class="map" data-status={status} />
       {status === 'loading' && (
         <p class="map-overlay" role="status">

@@ -2,7 +2,9 @@
 // reported by name and left out; a feature with a problem is reported and skipped; everything else is used.
 import type { CheckResult } from '../checks/types.ts';
 import type { StoryManifest } from '../story/manifest.ts';
-import type { Story } from './story.ts';
+import type { ChecksReply, ChecksRequest } from './checks-protocol.ts';
+import checksWorkerUrl from './checks-worker.ts?worker&url';
+import { byStatementDate, type Story } from './story.ts';
 import type { AreaFeature, BorderFeature, ClaimFeature, PlaceFeature, Source } from './types.ts';
 import { borderFile, type DataFile, dataUrl, fileName } from './urls.ts';
 import {
@@ -103,9 +105,8 @@ export async function loadStory(story: StoryManifest, baseUrl: string, report: R
     sources: new Map(get<Source>('sources').map((source) => [source.id, source])),
     places: get<PlaceFeature>('places'),
     areas: get<AreaFeature>('areas'),
-    claims: get<ClaimFeature>('claims').sort((a, b) =>
-      a.properties.statementDate.localeCompare(b.properties.statementDate),
-    ),
+    // Sorted once, here: every list keeps this order.
+    claims: get<ClaimFeature>('claims').sort(byStatementDate),
     borderLines: story.borderLines.map((line) => ({
       id: line.id,
       label: line.label,
@@ -115,22 +116,54 @@ export async function loadStory(story: StoryManifest, baseUrl: string, report: R
 }
 
 /**
- * Computes the checks in the browser from the same data the map shows (the basemap comes from the HTTP cache:
- * MapLibre fetched it already). Loaded after the story, so it never delays the map.
+ * Computes the checks from the same data the map shows, in a worker (data/checks-worker.ts), so the page's thread
+ * never spends the measuring time. The worker fetches checks.json and the basemap (MapLibre fetched the basemap
+ * already: it comes from the HTTP cache). Called after the story has loaded, so it never delays the map.
  */
 export async function loadChecks(
   baseUrl: string,
   story: Story,
   report: Report,
 ): Promise<CheckResult[] | null> {
-  // The story's files were fetched and checked already: measure what the map shows, and fetch only the rest.
-  const names: DataFile[] = ['checks', 'basemap'];
-  const [engine, ...raw] = await Promise.all([
+  // The worker reads the files itself, by URL: it imports nothing of the built story (no module state to share).
+  const file = (name: DataFile) => ({ url: dataUrl(name, baseUrl), name: fileName(name) });
+  const request: ChecksRequest = {
+    files: { checks: file('checks'), basemap: file('basemap'), claims: file('claims') },
+    keptClaims: story.claims.map((claim) => claim.properties.id),
+    places: story.places,
+    areas: story.areas,
+    borderLines: story.borderLines,
+  };
+  let worker: Worker;
+  try {
+    worker = new Worker(checksWorkerUrl, { type: 'module', name: 'checks' });
+  } catch {
+    // A frame sandboxed without allow-same-origin has an opaque origin and may not start a worker from our URL:
+    // there the checks are measured on the page's thread, as they were before the worker.
+    return measureHere(baseUrl, story, report);
+  }
+  const reply = await new Promise<ChecksReply>((resolve) => {
+    worker.onmessage = (event: MessageEvent<ChecksReply>) => resolve(event.data);
+    worker.onerror = (event) =>
+      resolve({
+        results: null,
+        problems: [`The figures could not be checked: ${event.message || 'worker failed'}`],
+      });
+    worker.postMessage(request);
+  });
+  worker.terminate();
+  for (const problem of reply.problems) report(problem);
+  return reply.results;
+}
+
+/** The same measurement on the page's thread: only where no worker can be started. */
+async function measureHere(baseUrl: string, story: Story, report: Report): Promise<CheckResult[] | null> {
+  const [engine, checks, basemap] = await Promise.all([
     import('../checks/index.ts'),
-    ...names.map((file) => fetchJson(file, baseUrl, report)),
+    fetchJson('checks', baseUrl, report),
+    fetchJson('basemap', baseUrl, report),
   ]);
   // Without the declarations there is nothing to check; anything else missing only fails the checks that need it.
-  const [checks, basemap] = raw as never[];
   if (checks === null) {
     report('The figures could not be checked because the checks file is missing.');
     return null;
@@ -138,11 +171,11 @@ export async function loadChecks(
   const collection = <T>(features: T[]) => ({ type: 'FeatureCollection' as const, features });
   try {
     return engine.evaluateChecks({
-      checks,
+      checks: checks as never,
+      basemap: (basemap ?? collection([])) as never,
       places: collection(story.places),
       claims: collection(story.claims),
       borderLines: story.borderLines.map((line) => ({ ...line, features: collection(line.features) })),
-      basemap: basemap ?? collection([]),
       areas: collection(story.areas),
     });
   } catch (error) {

@@ -26,3 +26,13 @@ export function claimById(story: Story, id: string): ClaimFeature | undefined {
 export function answeredBy(story: Story, id: string): ClaimFeature[] {
   return story.claims.filter((claim) => claim.properties.answers.includes(id));
 }
+
+/**
+ * Claims in the order of their statement dates (stable: the file's order within a day). ISO dates order as plain
+ * strings: no localeCompare, which costs seconds over 100 000 claims.
+ */
+export function byStatementDate(a: ClaimFeature, b: ClaimFeature): number {
+  const x = a.properties.statementDate;
+  const y = b.properties.statementDate;
+  return x < y ? -1 : x > y ? 1 : 0;
+}

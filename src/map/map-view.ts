@@ -19,10 +19,9 @@ import { layerGroups, type StoryManifest } from '../story/manifest.ts';
 import type { Language } from '../ui/languages.ts';
 import type { Bounds, Camera } from './camera.ts';
 import { labelFontFaces } from './fonts.ts';
-import { type Palette, sideColour } from './palette.ts';
-import { hatch, marker } from './patterns.ts';
+import type { Palette } from './palette.ts';
+import { styleImages } from './patterns.ts';
 import {
-  IMAGE,
   type LayerEntry,
   type LayerGroup,
   makeLayers,
@@ -151,12 +150,8 @@ export class MapView {
   }
 
   private addImages(palette: Palette): void {
-    for (const side of this.story.sides) {
-      const colour = sideColour(palette, side);
-      this.map.addImage(IMAGE.hatch(side.id), hatch(colour, side.pattern));
-      this.map.addImage(IMAGE.marker(side.id), marker(colour, side.marker, palette.labelHalo), {
-        pixelRatio: 1,
-      });
+    for (const { name, image, pixelRatio } of styleImages(palette, this.story)) {
+      this.map.addImage(name, image, pixelRatio ? { pixelRatio } : undefined);
     }
   }
 

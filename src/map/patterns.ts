@@ -1,7 +1,9 @@
 // Raster images the style uses as second cues beside colour: hatch fills for claimed areas and marker shapes
 // for claimed positions. Drawn here as pixels (no image files, no network), then added with map.addImage.
 // Each side's pattern and marker are in the story's manifest (story.json `sides`).
-import type { HatchPattern, MarkerShape } from '../story/manifest.ts';
+import type { HatchPattern, MarkerShape, StoryManifest } from '../story/manifest.ts';
+import { type Palette, sideColour } from './palette.ts';
+import { IMAGE } from './style.ts';
 
 export interface RasterImage {
   width: number;
@@ -74,4 +76,18 @@ export function marker(hex: string, shape: MarkerShape, outlineHex: string, size
     }
   }
   return image;
+}
+
+/** Every image the style uses, by name: a hatch and a marker per side of the story, in the palette's colours. */
+export function styleImages(
+  palette: Palette,
+  story: Pick<StoryManifest, 'sides'>,
+): { name: string; image: RasterImage; pixelRatio?: number }[] {
+  return story.sides.flatMap((side) => {
+    const colour = sideColour(palette, side);
+    return [
+      { name: IMAGE.hatch(side.id), image: hatch(colour, side.pattern) },
+      { name: IMAGE.marker(side.id), image: marker(colour, side.marker, palette.labelHalo), pixelRatio: 1 },
+    ];
+  });
 }

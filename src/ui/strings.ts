@@ -46,6 +46,7 @@ export const STRINGS = {
   timelinePause: 'Pause',
   claimsShown: (shown: number, total: number) => `${shown} of ${total} claims shown for this date`,
   noClaimsThatDay: 'No claims were made on this day.',
+  claimListKeys: 'The arrow keys, Home and End move through the claims; Enter opens one.',
 
   claimMadeOn: 'Said on',
   claimAbout: 'About events of',

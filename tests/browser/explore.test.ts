@@ -92,6 +92,30 @@ describe('exploring the story', () => {
     await page.close();
   });
 
+  it('changes the day with a map filter, never by handing the map its claims again', async () => {
+    const { page, log } = await open();
+    await page.evaluate(() => {
+      const source = window.__conflictMap?.map.getSource('claims') as unknown as {
+        setData: (...args: unknown[]) => unknown;
+      };
+      const w = window as unknown as { claimsSetData: number };
+      w.claimsSetData = 0;
+      const original = source.setData.bind(source);
+      source.setData = (...args: unknown[]) => {
+        w.claimsSetData++;
+        return original(...args);
+      };
+    });
+    await page.getByRole('button', { name: 'Previous day' }).click();
+    await settle(page, log);
+    await page.getByRole('radio', { name: 'This day only' }).check();
+    await settle(page, log);
+    expect(await page.evaluate(() => (window as unknown as { claimsSetData: number }).claimsSetData)).toBe(0);
+    const filter = await page.evaluate(() => window.__conflictMap?.map.getFilter('claims-line-armenia'));
+    expect(JSON.stringify(filter)).toContain('["==",["get","statementDate"],"2021-06-02"]');
+    await page.close();
+  });
+
   it('restores the same state from a copied link, and back/forward work', async () => {
     const { page, log } = await open();
     await page.getByRole('checkbox', { name: /Places/ }).uncheck();
