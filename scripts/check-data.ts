@@ -19,6 +19,7 @@ import {
   parseJson,
   validateFiles,
 } from '../src/data/validate.ts';
+import { shownText } from '../src/shown-text.ts';
 
 const USAGE = `usage: npx tsx scripts/check-data.ts [--seeds DIR] [FILE…]
   no FILE     check the committed files in data/ (sources, places, lake-sev, claims; border and basemap if present)
@@ -101,6 +102,14 @@ function loadSeeds(dir: string): Record<string, string> {
   return seeds;
 }
 
+/** Longest line printed (a problem's message is shorter still): no line can grow with the data it quotes. */
+const MAX_LINE = 2000;
+
+/** Prints one line, cut and escaped: a "\r" or a newline in a file name or the data cannot rewrite a CI log line. */
+function say(text: string, stream: 'log' | 'error' = 'log'): void {
+  console[stream](shownText(text, MAX_LINE));
+}
+
 function format(p: Problem): string {
   if (p.line !== undefined && p.column !== undefined) return `${p.file}:${p.line}:${p.column}: ${p.message}`;
   return `${p.file}: ${p.featureId}: ${p.message}`;
@@ -115,11 +124,11 @@ function countOf(files: DataFile[], layer: DataFile['layer']): number {
 function main(argv: string[]): number {
   const args = parseArgs(argv);
   if (args.help) {
-    console.log(USAGE);
+    console.log(USAGE); // our own text: lines as written
     return 0;
   }
   if (args.error) {
-    console.error(`check:data: ${args.error}`);
+    say(`check:data: ${args.error}`, 'error');
     return 1;
   }
   const notices: string[] = [];
@@ -152,23 +161,21 @@ function report(
   seeds: Record<string, string> | undefined,
   seedsMissing: boolean,
 ): number {
-  for (const n of notices) console.log(`notice: ${n}`);
+  for (const n of notices) say(`notice: ${n}`);
   if (seedsMissing) {
-    console.log('check:data: the --seeds directory does not exist');
+    say('check:data: the --seeds directory does not exist');
     return 1;
   }
-  for (const p of problems) console.log(format(p));
+  for (const p of problems) say(format(p));
   if (problems.length > 0) {
     const fileCount = new Set(problems.map((p) => p.file)).size;
-    console.log(
-      `check:data: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${fileCount} file(s)`,
-    );
+    say(`check:data: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${fileCount} file(s)`);
     return 1;
   }
   const quotes = seeds
     ? `quotes checked against ${Object.keys(seeds).length} seed articles`
     : 'quotes NOT checked';
-  console.log(
+  say(
     `check:data: OK — ${files.length} file(s): ${countOf(files, 'places')} places, ${countOf(files, 'claims')} claims, ` +
       `${countOf(files, 'sources')} sources; ${quotes}`,
   );
@@ -179,6 +186,6 @@ try {
   process.exitCode = main(process.argv.slice(2));
 } catch (e) {
   // Last resort: a one-line message, never a stack trace.
-  console.error(`check:data: internal error: ${e instanceof Error ? e.message : String(e)}`);
+  say(`check:data: internal error: ${e instanceof Error ? e.message : String(e)}`, 'error');
   process.exitCode = 1;
 }

@@ -2,6 +2,7 @@
 // Unknown or malformed parameters are dropped with a warning that names them; they never break the page.
 import type { Camera } from './map/camera.ts';
 import { LAYER_GROUPS, type LayerGroup } from './map/style.ts';
+import { quoted } from './shown-text.ts';
 import { type DateMode, isStoryDay, LAST_DAY } from './timeline.ts';
 import { LANGUAGES, type Language } from './ui/languages.ts';
 
@@ -42,7 +43,7 @@ export function parseUrlState(search: string): Parsed<UrlState> {
   const warnings: string[] = [];
   const state: UrlState = { ...DEFAULT_URL_STATE, layers: [...DEFAULT_LAYERS] };
   const warn = (key: string, value: string, expected: string) =>
-    warnings.push(`Ignored URL parameter ${key}=${JSON.stringify(value)}: expected ${expected}.`);
+    warnings.push(`Ignored URL parameter ${key}=${quoted(value)}: expected ${expected}.`);
 
   const layers = params.get('layers');
   if (layers !== null) {

@@ -1,6 +1,7 @@
 // Fetches the story's data files, checks each one, and keeps what is sound: a file that fails to load or parse is
 // reported by name and left out; a feature with a problem is reported and skipped; everything else is used.
 import type { CheckResult } from '../checks/types.ts';
+import { shownText } from '../shown-text.ts';
 import type { Story } from './story.ts';
 import type { Border, ClaimFeature, LakeFeature, PlaceFeature, Source } from './types.ts';
 import { DATA_FILE_NAMES, type DataFile, dataUrl } from './urls.ts';
@@ -8,6 +9,7 @@ import {
   type DataFile as CheckedFile,
   FILE_LEVEL,
   type Layer,
+  MAX_MESSAGE_LENGTH,
   type Problem,
   parseJson,
   validateFiles,
@@ -32,7 +34,7 @@ function fileName(file: DataFile): string {
 function describe(problem: Problem): string {
   const where = problem.featureId === FILE_LEVEL ? '' : ` (${problem.featureId})`;
   const position = problem.line ? ` at line ${problem.line}, column ${problem.column}` : '';
-  return `${problem.file}${where}${position}: ${problem.message}`;
+  return shownText(`${problem.file}${where}${position}: ${problem.message}`, MAX_MESSAGE_LENGTH);
 }
 
 /** Fetches and parses one file; reports and returns null when that fails. */
@@ -51,7 +53,8 @@ export async function fetchJson(file: DataFile, baseUrl: string, report: Report)
     }
     return parsed.value;
   } catch (error) {
-    report(`${name} could not be loaded (${error instanceof Error ? error.message : 'network error'}).`);
+    const reason = shownText(error instanceof Error ? error.message : 'network error');
+    report(`${name} could not be loaded (${reason}).`);
     return null;
   }
 }

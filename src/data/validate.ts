@@ -3,10 +3,11 @@
 // geojson-validation checks the GeoJSON grammar; everything it does not check (finite numbers, ranges,
 // closed rings, ids, the per-layer schemas, dates, references, verbatim quotes) is checked here.
 import gjv from 'geojson-validation';
+import { quoted, shownText } from '../shown-text.ts';
 
 export interface Problem {
   file: string;
-  /** Feature or entry id; "(file)" for problems with the file as a whole. */
+  /** Feature or entry id, for readers (cut and escaped); "(file)" for problems with the file as a whole. */
   featureId: string;
   message: string;
   /** 1-based position of a JSON syntax error. */
@@ -36,6 +37,8 @@ export const STORY_DATES = { first: '2021-05-11', last: '2021-06-03' } as const;
 export const STORY_BBOX = [43, 38, 51, 42.5] as const;
 /** Beyond this many problems in one file the rest are summarised, so a broken basemap cannot flood the output. */
 export const MAX_PROBLEMS_PER_FILE = 50;
+/** Longest problem message, in characters: data text quoted in a message is cut well before (see shown-text.ts). */
+export const MAX_MESSAGE_LENGTH = 400;
 
 const SIDES = ['armenia', 'azerbaijan', 'third-party'] as const;
 const PLACE_KINDS = ['town', 'village', 'lake', 'peak', 'region', 'district', 'reported-position'] as const;
@@ -61,7 +64,7 @@ function describe(v: unknown): string {
   if (v === null) return 'null';
   if (v === undefined) return 'nothing';
   if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
+  if (typeof v === 'string') return `the string ${quoted(v, 41)}`;
   return typeof v === 'object' ? 'an object' : `${typeof v} ${String(v)}`;
 }
 
@@ -81,7 +84,7 @@ export function parseJson(text: string, file: string): ParseResult {
     const raw = e instanceof Error ? e.message : String(e);
     const body = text.slice(bom);
     const { line, column } = lineColumn(body, errorOffset(body, raw));
-    const message = `invalid JSON: ${raw.length > 160 ? `${raw.slice(0, 160)}…` : raw}`;
+    const message = `invalid JSON: ${shownText(raw, 161)}`;
     return { ok: false, problem: { file, featureId: FILE_LEVEL, message, line, column } };
   }
 }
@@ -471,7 +474,7 @@ class Fields {
   /** Reports properties not in the schema: a misspelt field would otherwise vanish silently. */
   onlyKnown(known: readonly string[]): void {
     for (const key of Object.keys(this.props)) {
-      if (!known.includes(key)) this.report(`unknown property "${key}"`);
+      if (!known.includes(key)) this.report(`unknown property ${quoted(key)}`);
     }
   }
 }
@@ -512,7 +515,7 @@ function checkSourceRefs(
     if (ref.note !== undefined && typeof ref.note !== 'string')
       ctx.report(`"${where}[${i}].note" must be a string`);
     const unknown = Object.keys(ref).filter((k) => k !== 'source' && k !== 'note');
-    if (unknown.length) ctx.report(`"${where}[${i}]" has unknown property "${unknown[0]}"`);
+    if (unknown.length) ctx.report(`"${where}[${i}]" has unknown property ${quoted(unknown[0])}`);
     use({ file: ctx.file, featureId: ctx.featureId, source: ref.source, where: `${where}[${i}]` });
   });
 }
@@ -524,7 +527,7 @@ function checkNames(v: unknown, ctx: FeatureContext): void {
   }
   for (const [lang, name] of Object.entries(v)) {
     if (!(NAME_LANGS as readonly string[]).includes(lang))
-      ctx.report(`"names.${lang}": only hy, az and ru are allowed`);
+      ctx.report(`${quoted(`names.${lang}`)}: only hy, az and ru are allowed`);
     else if (typeof name !== 'string' || name.trim() === '')
       ctx.report(`"names.${lang}" must be a non-empty string`);
   }
@@ -536,7 +539,7 @@ function checkText(value: unknown, path: string, ctx: FeatureContext, depth = 0)
     const m = CONTROL_CHARS.exec(value);
     if (m) {
       const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-      ctx.report(`"${path}" contains the control character U+${code}`);
+      ctx.report(`${quoted(path)} contains the control character U+${code}`);
     }
   } else if (depth < 4 && Array.isArray(value)) {
     value.forEach((v, i) => {
@@ -712,7 +715,7 @@ function registerId(id: string, file: string, featureId: string, reg: Registry, 
   const seen = reg.ids.get(id);
   if (seen) {
     const where = seen.file === file ? 'earlier in this file' : `also in ${seen.file}`;
-    report(featureId, `duplicate id "${id}" (${where})`);
+    report(featureId, `duplicate id ${quoted(id)} (${where})`);
   } else reg.ids.set(id, { file, featureId });
 }
 
@@ -771,9 +774,9 @@ function checkStoryProperties(feature: Json, layer: Layer, ctx: FeatureContext, 
   const f = new Fields(props, ctx.report);
   const id = f.string('id');
   if (id !== null) {
-    if (!ID_PATTERN.test(id)) ctx.report(`id "${id}" must be lower-case words joined by hyphens`);
+    if (!ID_PATTERN.test(id)) ctx.report(`id ${quoted(id)} must be lower-case words joined by hyphens`);
     if (feature.id !== id)
-      ctx.report(`top-level id ${describe(feature.id)} must equal properties.id "${id}"`);
+      ctx.report(`top-level id ${describe(feature.id)} must equal properties.id ${quoted(id)}`);
     registerId(id, ctx.file, ctx.featureId, reg, (_, m) => ctx.report(m));
     if (layer === 'claims') reg.claims.add(id);
   }
@@ -827,7 +830,7 @@ function checkSourceEntry(entry: unknown, index: number, file: string, reg: Regi
   const f = new Fields(entry, ctx.report);
   const id = f.string('id');
   if (id !== null && !ID_PATTERN.test(id))
-    ctx.report(`id "${id}" must be lower-case words joined by hyphens`);
+    ctx.report(`id ${quoted(id)} must be lower-case words joined by hyphens`);
   for (const key of ['outlet', 'headline', 'identifiedBy']) f.string(key);
   const published = f.date('published', true);
   const certainty = f.oneOf('publishedCertainty', CERTAINTIES);
@@ -893,13 +896,13 @@ function resolveReferences(
       reportTo(
         use.file,
         use.featureId,
-        `${use.where}: unknown source id "${use.source}" (not in sources.json)`,
+        `${use.where}: unknown source id ${quoted(use.source)} (not in sources.json)`,
       );
     }
   }
   for (const use of reg.answerUses) {
     if (!reg.claims.has(use.source)) {
-      reportTo(use.file, use.featureId, `${use.where}: unknown claim id "${use.source}" in "answers"`);
+      reportTo(use.file, use.featureId, `${use.where}: unknown claim id ${quoted(use.source)} in "answers"`);
     }
   }
 }
@@ -914,7 +917,7 @@ function checkQuotes(
     if (!seed) continue;
     const text = seeds[seed];
     if (text === undefined)
-      reportTo(q.file, q.featureId, `seed file ${seed} (source ${q.source}) is not available`);
+      reportTo(q.file, q.featureId, `seed file ${seed} (source ${quoted(q.source)}) is not available`);
     else if (!text.includes(q.quote)) reportTo(q.file, q.featureId, quoteMismatch(q.quote, text, seed));
   }
 }
@@ -935,7 +938,7 @@ function quoteMismatch(quote: string, text: string, seed: string): string {
   const at = quote.slice(lo, lo + 30);
   return lo === 0
     ? `quote is not verbatim in ${seed}: not even its first character matches`
-    : `quote is not verbatim in ${seed}: the first ${lo} characters match, then "${at}…" does not`;
+    : `quote is not verbatim in ${seed}: the first ${lo} characters match, then "${shownText(at)}…" does not`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -969,7 +972,13 @@ export function validateFiles(files: readonly DataFile[], options: ValidateOptio
   const reportTo = (file: string, featureId: string, message: string) => {
     const n = (perFile.get(file) ?? 0) + 1;
     perFile.set(file, n);
-    if (n <= MAX_PROBLEMS_PER_FILE) problems.push({ file, featureId, message });
+    // Ids and messages carry data text: cut and escaped here, once, whatever built them.
+    if (n <= MAX_PROBLEMS_PER_FILE)
+      problems.push({
+        file,
+        featureId: shownText(featureId),
+        message: shownText(message, MAX_MESSAGE_LENGTH),
+      });
   };
   try {
     const reg = newRegistry();
@@ -997,7 +1006,7 @@ export function validateFiles(files: readonly DataFile[], options: ValidateOptio
     problems.push({
       file: files[0]?.file ?? '(none)',
       featureId: FILE_LEVEL,
-      message: `validator failed unexpectedly: ${e instanceof Error ? e.message : String(e)}`,
+      message: `validator failed unexpectedly: ${shownText(e instanceof Error ? e.message : String(e), 300)}`,
     });
   }
   for (const [file, n] of perFile) {

@@ -2,6 +2,7 @@
 // (setLayerVisible, selectClaim, the date signals), and changes, whoever made them, are announced back.
 import { batch, effect } from '@preact/signals';
 import { LAYER_GROUPS } from '../map/style.ts';
+import { shownText } from '../shown-text.ts';
 import { type AppState, selectClaim, setLayerVisible } from '../state.ts';
 import {
   type Announcement,
@@ -66,7 +67,7 @@ export function connectHost(state: AppState, params: EmbedParams, win: Window = 
     if (inbound.kind === 'other') return;
     if (!isAllowedSender(event, win.parent, params.origins)) {
       console.warn(
-        `Ignored a conflict-map message from ${event.source === win.parent ? `origin ${event.origin}` : 'a window that is not this frame’s parent'}: not allowed by this embed.`,
+        `Ignored a conflict-map message from ${event.source === win.parent ? `origin ${shownText(event.origin)}` : 'a window that is not this frame’s parent'}: not allowed by this embed.`,
       );
       return;
     }

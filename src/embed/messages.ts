@@ -2,6 +2,7 @@
 // and what the map announces. Nothing in a message is ever executed, followed or inserted as HTML: a command is
 // reduced to a layer list, a story day or a claim id that exists, and applied through the app's own actions.
 import { LAYER_GROUPS, type LayerGroup } from '../map/style.ts';
+import { shownList } from '../shown-text.ts';
 import { type DateMode, isStoryDay } from '../timeline.ts';
 
 /** Inbound messages carry `target: 'conflict-map'`; outbound ones `source: 'conflict-map'`. */
@@ -57,7 +58,7 @@ export function parseInbound(data: unknown, context: InboundContext): Inbound {
   const shape = SHAPES[type as Command['type']];
   const allowed = new Set(['target', 'type', 'id', ...shape.required, ...shape.optional]);
   const extra = Object.keys(data).filter((key) => !allowed.has(key));
-  if (extra.length) return invalid(`unexpected key${extra.length > 1 ? 's' : ''} ${extra.join(', ')}`);
+  if (extra.length) return invalid(`unexpected key${extra.length > 1 ? 's' : ''} ${shownList(extra)}`);
   const missing = shape.required.filter((key) => !(key in data));
   if (missing.length) return invalid(`missing ${missing.join(', ')}`);
 
