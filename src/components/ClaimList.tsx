@@ -18,6 +18,7 @@ export function listedClaims(state: AppState): ClaimFeature[] {
 export function ClaimList({ state }: { state: AppState }) {
   const claims = listedClaims(state);
   if (state.storyStatus.value === 'loading') return <p role="status">{STRINGS.dataLoading}</p>;
+  if (state.storyStatus.value === 'failed') return <p class="muted">{STRINGS.dataFailed}</p>;
   if (claims.length === 0) return <p class="muted">{STRINGS.noClaimsThatDay}</p>;
   return (
     <ol class="claim-list">

@@ -1,5 +1,7 @@
 // Fetches the story's data files, checks each one, and keeps what is sound: a file that fails to load or parse is
 // reported by name and left out; a feature with a problem is reported and skipped; everything else is used.
+// A feature is dropped by its position in the file, the identity the validator reports it under: an id cannot be
+// trusted to name it (it may be missing, or differ between the feature and its properties).
 import type { CheckResult } from '../checks/types.ts';
 import { shownText } from '../shown-text.ts';
 import type { Story } from './story.ts';
@@ -65,25 +67,32 @@ export async function fetchJson(file: DataFile, baseUrl: string, report: Report)
  */
 function keepSound(files: CheckedFile[], report: Report): Map<string, unknown> {
   const problems = validateFiles(files);
-  for (const problem of problems.slice(0, 8)) report(describe(problem));
-  if (problems.length > 8) report(`… and ${problems.length - 8} more problems in the data files.`);
+  // One line per broken feature (its first problem), so one badly broken feature cannot hide the others.
+  const byFeature = new Map<string, Problem[]>();
+  for (const problem of problems) {
+    const key = `${problem.file}\u0000${problem.index ?? FILE_LEVEL}`;
+    byFeature.set(key, [...(byFeature.get(key) ?? []), problem]);
+  }
+  const groups = [...byFeature.values()];
+  for (const [first, ...more] of groups.slice(0, 8)) {
+    if (first)
+      report(more.length ? `${describe(first)} (and ${more.length} more problems there)` : describe(first));
+  }
+  if (groups.length > 8) report(`… and problems in ${groups.length - 8} more places in the data files.`);
   const kept = new Map<string, unknown>();
   for (const { file, data } of files) {
     const own = problems.filter((p) => p.file === file);
-    if (own.some((p) => p.featureId === FILE_LEVEL)) continue;
-    const bad = new Set(own.map((p) => p.featureId));
-    if (file.endsWith('sources.json')) {
-      kept.set(
-        file,
-        (data as Source[]).filter((s) => !bad.has(s.id)),
-      );
-    } else {
-      const collection = data as { features: { properties: { id: string } }[] };
-      kept.set(
-        file,
-        collection.features.filter((f) => !bad.has(f.properties?.id)),
-      );
-    }
+    // A problem that names no feature (the file as a whole, or "… and N more") leaves no way to tell the sound
+    // features from the others: the whole file is left out.
+    if (own.some((p) => p.index === undefined)) continue;
+    const bad = new Set(own.map((p) => p.index));
+    const items = file.endsWith('sources.json')
+      ? (data as unknown[])
+      : (data as { features: unknown[] }).features;
+    kept.set(
+      file,
+      items.filter((_, index) => !bad.has(index)),
+    );
   }
   return kept;
 }

@@ -9,6 +9,11 @@ export interface Problem {
   file: string;
   /** Feature or entry id, for readers (cut and escaped); "(file)" for problems with the file as a whole. */
   featureId: string;
+  /**
+   * Position of the feature in the file's "features" (of the entry, in sources.json): what identifies it. Ids cannot,
+   * as a feature may lack one, or have two that differ. Absent for problems with the file as a whole.
+   */
+  index?: number;
   message: string;
   /** 1-based position of a JSON syntax error. */
   line?: number;
@@ -54,7 +59,7 @@ const BCP47 = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 type Json = Record<string, unknown>;
-type Report = (featureId: string, message: string) => void;
+type Report = (featureId: string, message: string, index?: number) => void;
 
 function isRecord(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -490,6 +495,7 @@ export function isCalendarDate(s: string): boolean {
 interface SourceRefUse {
   file: string;
   featureId: string;
+  index?: number;
   source: string;
   where: string;
 }
@@ -516,7 +522,13 @@ function checkSourceRefs(
       ctx.report(`"${where}[${i}].note" must be a string`);
     const unknown = Object.keys(ref).filter((k) => k !== 'source' && k !== 'note');
     if (unknown.length) ctx.report(`"${where}[${i}]" has unknown property ${quoted(unknown[0])}`);
-    use({ file: ctx.file, featureId: ctx.featureId, source: ref.source, where: `${where}[${i}]` });
+    use({
+      file: ctx.file,
+      featureId: ctx.featureId,
+      index: ctx.index,
+      source: ref.source,
+      where: `${where}[${i}]`,
+    });
   });
 }
 
@@ -557,6 +569,8 @@ function checkText(value: unknown, path: string, ctx: FeatureContext, depth = 0)
 interface FeatureContext {
   file: string;
   featureId: string;
+  /** Position in the file (see Problem.index). */
+  index?: number;
   report: (message: string) => void;
 }
 
@@ -566,7 +580,7 @@ interface Registry {
   claims: Set<string>;
   sourceUses: SourceRefUse[];
   answerUses: SourceRefUse[];
-  quotes: Array<{ file: string; featureId: string; quote: string; source: string }>;
+  quotes: Array<{ file: string; featureId: string; index?: number; quote: string; source: string }>;
   haveSources: boolean;
 }
 
@@ -630,15 +644,17 @@ function checkClaimProps(
   if (quote !== null && quote !== quote.trim()) ctx.report('"quote" has leading or trailing white space');
   const source = f.string('source');
   if (source !== null) {
-    reg.sourceUses.push({ file: ctx.file, featureId: ctx.featureId, source, where: 'source' });
-    if (quote !== null) reg.quotes.push({ file: ctx.file, featureId: ctx.featureId, quote, source });
+    const { file, featureId, index } = ctx;
+    reg.sourceUses.push({ file, featureId, index, source, where: 'source' });
+    if (quote !== null) reg.quotes.push({ file, featureId, index, quote, source });
   }
   checkClaimGeometryFields(f, props, geometry, side, ctx);
   const answers = f.stringList('answers');
   if (answers.includes(ctx.featureId)) ctx.report('"answers" lists the claim itself');
   if (new Set(answers).size !== answers.length) ctx.report('"answers" lists an id twice');
   for (const [i, a] of answers.entries()) {
-    reg.answerUses.push({ file: ctx.file, featureId: ctx.featureId, source: a, where: `answers[${i}]` });
+    const { file, featureId, index } = ctx;
+    reg.answerUses.push({ file, featureId, index, source: a, where: `answers[${i}]` });
   }
   checkSourceRefs(props.sources, 'sources', false, (u) => reg.sourceUses.push(u), ctx);
   f.string('notes', true);
@@ -738,7 +754,7 @@ function checkFeature(
     return;
   }
   const featureId = featureIdOf(feature, index);
-  const ctx: FeatureContext = { file, featureId, report: (m) => report(featureId, m) };
+  const ctx: FeatureContext = { file, featureId, index, report: (m) => report(featureId, m) };
   const story = layer !== 'basemap' && layer !== 'geojson';
   const geometryOk =
     feature.geometry === null || feature.geometry === undefined
@@ -804,8 +820,9 @@ function checkFeatureCollection(
   }
   // Collection-level members (bbox, type) through geojson-validation, without re-walking every feature.
   for (const m of safeGjv(() => gjv.valid({ ...data, features: [] }, true))) report(FILE_LEVEL, m);
+  // Each feature's problems carry its position: that, not an id, is what the loader drops it by.
   data.features.forEach((feature, i) => {
-    checkFeature(feature, i, layer, file, reg, report);
+    checkFeature(feature, i, layer, file, reg, (featureId, message) => report(featureId, message, i));
   });
 }
 
@@ -816,7 +833,7 @@ function checkSourcesFile(data: unknown, file: string, reg: Registry, report: Re
   }
   reg.haveSources = true;
   data.forEach((entry, i) => {
-    checkSourceEntry(entry, i, file, reg, report);
+    checkSourceEntry(entry, i, file, reg, (featureId, message) => report(featureId, message, i));
   });
 }
 
@@ -826,7 +843,7 @@ function checkSourceEntry(entry: unknown, index: number, file: string, reg: Regi
     return;
   }
   const featureId = typeof entry.id === 'string' ? entry.id : `#${index}`;
-  const ctx: FeatureContext = { file, featureId, report: (m) => report(featureId, m) };
+  const ctx: FeatureContext = { file, featureId, index, report: (m) => report(featureId, m) };
   const f = new Fields(entry, ctx.report);
   const id = f.string('id');
   if (id !== null && !ID_PATTERN.test(id))
@@ -887,38 +904,41 @@ function checkSeedField(entry: Json, ctx: FeatureContext): string | null {
 // Cross-file checks
 // ---------------------------------------------------------------------------------------------
 
-function resolveReferences(
-  reg: Registry,
-  reportTo: (file: string, featureId: string, message: string) => void,
-) {
+type ReportTo = (file: string, featureId: string, message: string, index?: number) => void;
+
+function resolveReferences(reg: Registry, reportTo: ReportTo) {
   for (const use of reg.sourceUses) {
     if (reg.haveSources && !reg.sources.has(use.source)) {
       reportTo(
         use.file,
         use.featureId,
         `${use.where}: unknown source id ${quoted(use.source)} (not in sources.json)`,
+        use.index,
       );
     }
   }
   for (const use of reg.answerUses) {
     if (!reg.claims.has(use.source)) {
-      reportTo(use.file, use.featureId, `${use.where}: unknown claim id ${quoted(use.source)} in "answers"`);
+      const message = `${use.where}: unknown claim id ${quoted(use.source)} in "answers"`;
+      reportTo(use.file, use.featureId, message, use.index);
     }
   }
 }
 
-function checkQuotes(
-  reg: Registry,
-  seeds: Readonly<Record<string, string>>,
-  reportTo: (file: string, featureId: string, message: string) => void,
-) {
+function checkQuotes(reg: Registry, seeds: Readonly<Record<string, string>>, reportTo: ReportTo) {
   for (const q of reg.quotes) {
     const seed = reg.sources.get(q.source)?.seed;
     if (!seed) continue;
     const text = seeds[seed];
     if (text === undefined)
-      reportTo(q.file, q.featureId, `seed file ${seed} (source ${quoted(q.source)}) is not available`);
-    else if (!text.includes(q.quote)) reportTo(q.file, q.featureId, quoteMismatch(q.quote, text, seed));
+      reportTo(
+        q.file,
+        q.featureId,
+        `seed file ${seed} (source ${quoted(q.source)}) is not available`,
+        q.index,
+      );
+    else if (!text.includes(q.quote))
+      reportTo(q.file, q.featureId, quoteMismatch(q.quote, text, seed), q.index);
   }
 }
 
@@ -969,16 +989,13 @@ function checkFile(df: DataFile, reg: Registry, report: Report): void {
 export function validateFiles(files: readonly DataFile[], options: ValidateOptions = {}): Problem[] {
   const problems: Problem[] = [];
   const perFile = new Map<string, number>();
-  const reportTo = (file: string, featureId: string, message: string) => {
+  const reportTo: ReportTo = (file, featureId, message, index) => {
     const n = (perFile.get(file) ?? 0) + 1;
     perFile.set(file, n);
+    if (n > MAX_PROBLEMS_PER_FILE) return;
     // Ids and messages carry data text: cut and escaped here, once, whatever built them.
-    if (n <= MAX_PROBLEMS_PER_FILE)
-      problems.push({
-        file,
-        featureId: shownText(featureId),
-        message: shownText(message, MAX_MESSAGE_LENGTH),
-      });
+    const shown = { file, featureId: shownText(featureId), message: shownText(message, MAX_MESSAGE_LENGTH) };
+    problems.push(index === undefined ? shown : { ...shown, index });
   };
   try {
     const reg = newRegistry();
@@ -988,10 +1005,10 @@ export function validateFiles(files: readonly DataFile[], options: ValidateOptio
     const sorted = [...files].sort((a, b) => Number(b.layer === 'sources') - Number(a.layer === 'sources'));
     for (const df of context) checkFile(df, reg, () => {});
     for (const df of sorted)
-      checkFile(df, reg, (featureId, message) => reportTo(df.file, featureId, message));
+      checkFile(df, reg, (featureId, message, index) => reportTo(df.file, featureId, message, index));
     const checkedFiles = new Set(files.map((f) => f.file));
-    const toChecked = (file: string, featureId: string, message: string) => {
-      if (checkedFiles.has(file)) reportTo(file, featureId, message);
+    const toChecked: ReportTo = (file, featureId, message, index) => {
+      if (checkedFiles.has(file)) reportTo(file, featureId, message, index);
     };
     if (!reg.haveSources && reg.sourceUses.length > 0) {
       reportTo(

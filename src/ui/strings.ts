@@ -10,6 +10,7 @@ export const STRINGS = {
   mapLabel: 'Map of the Armenia–Azerbaijan border region: Syunik, Gegharkunik and Kalbajar',
   mapLoading: 'Loading the map…',
   dataLoading: 'Loading the claims and places…',
+  dataFailed: 'The claims could not be loaded (see the message at the top of the page).',
   checksLoading: 'Measuring the reported figures…',
   noWebGl:
     'The map cannot be drawn in this browser: it needs WebGL 2, which is turned off or not supported here. Every claim and check is listed in text on this page.',

@@ -1,0 +1,129 @@
+// Broken and hostile input in a real browser: features the validator reports are gone from the counts, the lists
+// and the map; the page always leaves "Loading…"; the embed always says `ready`.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { BROKEN_CLAIMS, committedText, hostileClaimsText } from '../fixtures/broken-story.ts';
+import { recordPage, useBuiltApp, waitForMapIdle } from './harness.ts';
+
+/** A committed claim with an uncertainty area by Lake Sev: broken in place, so its area must go too. */
+const BROKEN_IN_PLACE = 'am-pm-2021-05-12-syunik-advance';
+const LAKE_VIEW = '/?map=11/39.6/46.225';
+
+const committedClaims = (
+  JSON.parse(committedText('claims.geojson')) as { features: { properties: { id: string; side: string } }[] }
+).features.map((f) => f.properties);
+const kept = committedClaims.filter((claim) => claim.id !== BROKEN_IN_PLACE);
+const keptOfSide = (side: string) => kept.filter((claim) => claim.side === side).length;
+
+/** Serves the hostile claims file, and places with one nameless feature added, instead of the committed ones. */
+async function serveBrokenStory(page: Page): Promise<void> {
+  await page.route(/claims-[^/]*\.geojson$/, (route) =>
+    route.fulfill({ contentType: 'application/geo+json', body: hostileClaimsText(BROKEN_IN_PLACE) }),
+  );
+  const places = JSON.parse(committedText('places.geojson')) as { features: unknown[] };
+  places.features.push({
+    type: 'Feature',
+    id: 'nameless',
+    properties: {},
+    geometry: { type: 'Point', coordinates: [46.2, 39.6] },
+  });
+  await page.route(/places-[^/]*\.geojson$/, (route) =>
+    route.fulfill({ contentType: 'application/geo+json', body: JSON.stringify(places) }),
+  );
+}
+
+async function uncertaintyAreas(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const map = window.__conflictMap?.map;
+    const layers = (map?.getStyle().layers ?? [])
+      .map((l) => l.id)
+      .filter((id) => id.startsWith('uncertainty-'));
+    return [...new Set((map?.queryRenderedFeatures({ layers }) ?? []).map((f) => String(f.properties.id)))];
+  });
+}
+
+describe('broken features in the data files', () => {
+  const app = useBuiltApp();
+
+  it('are named, and left out of the counts, the lists and the map; the rest works', async () => {
+    // Control: with the committed data, the claim broken below has its uncertainty area drawn at this view.
+    const control = await app.open(LAKE_VIEW);
+    expect(await uncertaintyAreas(control.page)).toContain(BROKEN_IN_PLACE);
+    await control.page.close();
+
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const log = recordPage(page);
+    await serveBrokenStory(page);
+    await page.goto(`${app.origin}${LAKE_VIEW}`);
+    await waitForMapIdle(page, log);
+
+    // Named: the alert lists the problems (the first few, then a count).
+    const alert = page.getByRole('alert').filter({ hasText: 'Something did not load' });
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('data/claims.geojson (bad-empty-properties)');
+    expect(text).toContain('data/places.geojson (nameless)');
+
+    // Counts: each side's claims, as the layer list shows them ("n of total").
+    for (const [name, side] of [
+      [/Armenian side’s claims/, 'armenia'],
+      [/Azerbaijani side’s claims/, 'azerbaijan'],
+      [/Third-party statements/, 'third-party'],
+    ] as const) {
+      const row = page.locator('label.check-row').filter({ hasText: name });
+      expect(await row.locator('.layer-count').textContent()).toBe(
+        `(${keptOfSide(side)} of ${keptOfSide(side)})`,
+      );
+    }
+    expect(
+      await page
+        .locator('label.check-row')
+        .filter({ hasText: /^Places/ })
+        .textContent(),
+    ).toContain(
+      `(${(JSON.parse(committedText('places.geojson')) as { features: unknown[] }).features.length})`,
+    );
+    // Lists: every sound claim, nothing else.
+    await page.locator('.claim-list').waitFor();
+    expect(await page.locator('.claim-list > li').count()).toBe(kept.length);
+    // Map: no dropped claim is drawn, nor the uncertainty area of the one broken in place.
+    const drawn = await page.evaluate(() => window.__conflictMap?.renderedClaimIds() ?? []);
+    const dropped = [BROKEN_IN_PLACE, ...BROKEN_CLAIMS.map((f) => String(f.id)), 'bad-properties-id'];
+    expect(drawn.filter((id) => dropped.includes(id) && id !== 'am-goris-2021-05-12-verishen')).toEqual([]);
+    expect(await uncertaintyAreas(page)).not.toContain(BROKEN_IN_PLACE);
+    expect(drawn.length).toBeGreaterThan(0);
+
+    // A claim card reads every kept claim's "answers": it opens, with its quote.
+    await page.locator('.claim-list button').filter({ hasText: 'Azerbaijani' }).first().click();
+    await page.locator('article.claim-card blockquote').waitFor({ timeout: 10_000 });
+    expect(log.consoleErrors.filter((m) => m.startsWith('uncaught'))).toEqual([]);
+    await page.close();
+  });
+
+  it('do not stop the embed from drawing and sending `ready`', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 700, height: 800 } });
+    const log = recordPage(page);
+    await serveBrokenStory(page);
+    // A host page on the same server, recording what the embed announces.
+    await page.route(`${app.origin}/host.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><html lang="en"><head><title>Host</title></head><body>
+          <script>window.received = []; addEventListener('message', (e) => received.push(e.data));</script>
+          <iframe src="embed.html" title="map" width="600" height="900"></iframe></body></html>`,
+      }),
+    );
+    await page.goto(`${app.origin}/host.html`);
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { received: { type?: string }[] }).received.some((m) => m?.type === 'ready'),
+      null,
+      { timeout: 30_000 },
+    );
+    const frame = page.frames().find((f) => f.url().includes('embed.html'));
+    if (!frame) throw new Error('no embed frame');
+    await frame.locator('details.embed-more > summary').first().click();
+    expect(await frame.locator('.claim-list > li').count()).toBe(kept.length);
+    expect(log.consoleErrors.filter((m) => m.startsWith('uncaught'))).toEqual([]);
+    await page.close();
+  });
+});

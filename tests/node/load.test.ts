@@ -1,0 +1,114 @@
+// The browser-side loader (src/data/load.ts) with fetch stubbed: the committed files, each broken in one way.
+// What the loader keeps must be exactly what validated, whatever ids the broken features carry; nothing throws.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadStory } from '../../src/data/load.ts';
+import type { ClaimFeature } from '../../src/data/types.ts';
+import {
+  BROKEN_CLAIMS,
+  CLAIM_IDS,
+  claimsWith,
+  committedText as committed,
+  INFINITE,
+  withInfinity,
+} from '../fixtures/broken-story.ts';
+
+const BASE = 'http://story.test/app/';
+type Json = Record<string, unknown>;
+const PLACE_COUNT = (JSON.parse(committed('places.geojson')) as { features: unknown[] }).features.length;
+
+/** Serves data/ as the built app would, with some files replaced (text) or never answering (null). */
+function stubFetch(replaced: Record<string, string | null> = {}): void {
+  vi.stubGlobal('fetch', async (input: string | URL, init?: RequestInit) => {
+    const name = new URL(String(input)).pathname.split('/').pop() ?? '';
+    if (replaced[name] === null) {
+      // A server that never answers: only the caller's signal ends the wait.
+      return new Promise((_, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+      });
+    }
+    return new Response(replaced[name] ?? committed(name), { status: 200 });
+  });
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+function sortedByDate(claims: ClaimFeature[]): boolean {
+  return claims.every(
+    (claim, i) => i === 0 || claims[i - 1].properties.statementDate <= claim.properties.statementDate,
+  );
+}
+
+describe('loadStory keeps exactly the features that validated', () => {
+  it('loads the committed story whole', async () => {
+    stubFetch();
+    const problems: string[] = [];
+    const story = await loadStory(BASE, (message) => problems.push(message));
+    expect(problems).toEqual([]);
+    expect(story.claims.map((c) => c.properties.id).sort()).toEqual([...CLAIM_IDS].sort());
+    expect(story.places).toHaveLength(PLACE_COUNT);
+    expect(story.lake?.properties.id).toBe('lake-sev-outline');
+  });
+
+  for (const broken of BROKEN_CLAIMS) {
+    it(`drops a claim reported as broken (${String(broken.id)}), and only it`, async () => {
+      stubFetch({ 'claims.geojson': claimsWith([broken]) });
+      const problems: string[] = [];
+      const story = await loadStory(BASE, (message) => problems.push(message));
+      expect(problems.join('\n')).toContain(String(broken.id));
+      // Exactly the committed claims: the broken one is gone, every sound one is kept (the original of a duplicate too).
+      expect(story.claims.map((c) => c.properties.id).sort()).toEqual([...CLAIM_IDS].sort());
+      expect(story.claims).toHaveLength(CLAIM_IDS.length);
+      expect(sortedByDate(story.claims)).toBe(true);
+    });
+  }
+
+  it('drops all of them at once, and the rest of the story stays', async () => {
+    stubFetch({ 'claims.geojson': claimsWith(BROKEN_CLAIMS, { first: true }) });
+    const story = await loadStory(BASE, () => {});
+    expect(story.claims).toHaveLength(CLAIM_IDS.length);
+    for (const { properties: p, geometry } of story.claims) {
+      expect(Array.isArray(p.answers)).toBe(true);
+      expect(['armenia', 'azerbaijan', 'third-party']).toContain(p.side);
+      expect(p.statementDate >= '2021-05-11' && p.statementDate <= '2021-06-03').toBe(true);
+      expect(JSON.stringify(geometry)).not.toContain('null,');
+    }
+    expect(story.places).toHaveLength(PLACE_COUNT);
+  });
+
+  it('drops a place with empty properties, keeping the others', async () => {
+    const places = JSON.parse(committed('places.geojson')) as { features: Json[] };
+    places.features.push({
+      type: 'Feature',
+      id: 'nameless',
+      properties: {},
+      geometry: { type: 'Point', coordinates: [46.2, 39.6] },
+    });
+    stubFetch({ 'places.geojson': JSON.stringify(places) });
+    const story = await loadStory(BASE, () => {});
+    expect(story.places).toHaveLength(PLACE_COUNT);
+    expect(story.places.every((place) => typeof place.properties.name === 'string')).toBe(true);
+  });
+
+  for (const [name, topLevelId] of [
+    ['with its own id', 'lake-sev-outline'],
+    ['whose top-level id differs from its properties.id', 'lake'],
+  ]) {
+    it(`drops a lake with an infinite vertex, ${name}`, async () => {
+      const lake = JSON.parse(committed('lake-sev.geojson')) as {
+        features: { id: string; geometry: { coordinates: number[][][] } }[];
+      };
+      const feature = lake.features[0];
+      if (!feature) throw new Error('no lake feature');
+      feature.id = topLevelId;
+      (feature.geometry.coordinates[0] as number[][])[3] = [INFINITE, 39.6];
+      const problems: string[] = [];
+      stubFetch({ 'lake-sev.geojson': withInfinity(JSON.stringify(lake)) });
+      const story = await loadStory(BASE, (message) => problems.push(message));
+      expect(story.lake).toBeNull();
+      expect(problems.join('\n')).toMatch(/lake-sev\.geojson \(lake.*not a finite number/);
+      expect(story.claims).toHaveLength(CLAIM_IDS.length);
+    });
+  }
+});
