@@ -7,10 +7,13 @@
 //
 // The layer of a FILE argument is taken from its name (…places…, …lake…, …claims…, …border…, …sources…,
 // …basemap…) or else from its content (see detectLayer in src/data/validate.ts).
+// Only regular files are read (a named pipe or a device is refused, never opened for long), up to 20 MiB each,
+// and they must be UTF-8.
 // Exit status: 0 when no problem was found, 1 otherwise. Never prints a stack trace.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decodeUtf8 } from '../src/data/utf8.ts';
 import {
   type DataFile,
   detectLayer,
@@ -70,6 +73,59 @@ function display(path: string): string {
   return rel === '' ? path : rel;
 }
 
+/** The largest file read, data or seed article: ours are well under 1 MiB (the basemap is the largest, 0.3 MiB). */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+const KINDS: Array<[(stat: ReturnType<typeof fstatSync>) => boolean, string]> = [
+  [(s) => s.isDirectory(), 'a directory'],
+  [(s) => s.isFIFO(), 'a named pipe'],
+  [(s) => s.isCharacterDevice(), 'a character device'],
+  [(s) => s.isBlockDevice(), 'a block device'],
+  [(s) => s.isSocket(), 'a socket'],
+];
+
+/**
+ * The text of a regular file of at most MAX_FILE_BYTES in UTF-8, or why it was not read. The file is opened without
+ * blocking (a named pipe with no writer would otherwise wait forever) and checked before any byte is read; it is
+ * read up to the limit and one byte more, so a file that grows while it is read cannot exhaust memory either.
+ */
+function readText(path: string): { text: string } | { error: string } {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { error: `cannot read: ${code === 'ENOENT' ? 'file not found' : (e as Error).message}` };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) {
+      const kind = KINDS.find(([is]) => is(stat))?.[1] ?? 'not a regular file';
+      return { error: `cannot read: this is ${kind}; only regular files are read` };
+    }
+    const limit = `the limit is ${MAX_FILE_BYTES / 1024 / 1024} MiB (${MAX_FILE_BYTES.toLocaleString('en-US')} bytes)`;
+    if (stat.size > MAX_FILE_BYTES)
+      return { error: `not read: ${stat.size.toLocaleString('en-US')} bytes; ${limit}` };
+    // Read in chunks up to the limit and one byte more: a file that grows while it is read is caught too.
+    const chunks: Buffer[] = [];
+    let length = 0;
+    while (length <= MAX_FILE_BYTES) {
+      const chunk = Buffer.alloc(Math.min(1024 * 1024, MAX_FILE_BYTES + 1 - length));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      length += n;
+    }
+    if (length > MAX_FILE_BYTES) return { error: `not read: it grew past ${limit}` };
+    const decoded = decodeUtf8(Buffer.concat(chunks, length));
+    return decoded.ok ? { text: decoded.text } : { error: decoded.message };
+  } catch (e) {
+    return { error: `cannot read: ${(e as Error).message}` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 interface Loaded {
   files: DataFile[];
   problems: Problem[];
@@ -79,15 +135,12 @@ function load(paths: string[]): Loaded {
   const out: Loaded = { files: [], problems: [] };
   for (const path of paths) {
     const file = display(path);
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (e) {
-      const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message;
-      out.problems.push({ file, featureId: FILE_LEVEL, message: `cannot read: ${reason}` });
+    const read = readText(path);
+    if ('error' in read) {
+      out.problems.push({ file, featureId: FILE_LEVEL, message: read.error });
       continue;
     }
-    const parsed = parseJson(text, file);
+    const parsed = parseJson(read.text, file);
     if (parsed.ok) out.files.push({ file, layer: detectLayer(file, parsed.value), data: parsed.value });
     else out.problems.push(parsed.problem);
   }
@@ -97,7 +150,10 @@ function load(paths: string[]): Loaded {
 function loadSeeds(dir: string): Record<string, string> {
   const seeds: Record<string, string> = {};
   for (const name of readdirSync(dir)) {
-    if (name.endsWith('.txt')) seeds[name] = readFileSync(join(dir, name), 'utf8');
+    if (!name.endsWith('.txt')) continue;
+    const read = readText(join(dir, name));
+    if ('text' in read) seeds[name] = read.text;
+    else say(`notice: seed ${join(display(dir), name)}: ${read.error}`);
   }
   return seeds;
 }

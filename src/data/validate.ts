@@ -208,13 +208,15 @@ const NAMED_LAYERS: Layer[] = ['basemap', 'places', 'lake', 'claims', 'border', 
 
 /**
  * Which layer a file holds: by file name first (…places…, …lake…, …claims…, …border…, …sources…, …basemap…),
- * else by content (an array is sources.json; a FeatureCollection by its first feature's properties).
+ * else by content (an array of sources is sources.json; a FeatureCollection by its first feature's properties).
+ * Any other array or value is 'geojson', which is then reported as not a FeatureCollection: an empty array is not a
+ * data file with nothing in it.
  */
 export function detectLayer(file: string, data: unknown): Layer {
   const name = (file.split(/[\\/]/).pop() ?? file).toLowerCase();
   const named = NAMED_LAYERS.find((layer) => name.includes(layer));
   if (named) return named;
-  if (Array.isArray(data)) return 'sources';
+  if (Array.isArray(data)) return isRecord(data[0]) && 'outlet' in data[0] ? 'sources' : 'geojson';
   const first = isRecord(data) && Array.isArray(data.features) ? data.features[0] : undefined;
   const props = isRecord(first) && isRecord(first.properties) ? first.properties : {};
   if ('quote' in props && 'side' in props) return 'claims';
@@ -831,6 +833,8 @@ function checkSourcesFile(data: unknown, file: string, reg: Registry, report: Re
     report(FILE_LEVEL, `sources.json must be an array of sources, found ${describe(data)}`);
     return;
   }
+  if (data.length === 0)
+    report(FILE_LEVEL, 'sources.json lists no sources: claims and places need at least one');
   reg.haveSources = true;
   data.forEach((entry, i) => {
     checkSourceEntry(entry, i, file, reg, (featureId, message) => report(featureId, message, i));
