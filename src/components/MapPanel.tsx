@@ -1,5 +1,6 @@
 import { effect } from '@preact/signals';
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { FETCH_TIMEOUT_MS } from '../data/load.ts';
 import { claimsForMap, lakeForMap, placesForMap } from '../map/display-data.ts';
 import type { MapView } from '../map/map-view.ts';
 import { DARK, LIGHT } from '../map/palette.ts';
@@ -48,6 +49,34 @@ function bindMapToState(view: MapView, state: AppState): () => void {
   return () => {
     for (const dispose of disposers) dispose();
   };
+}
+
+/**
+ * MapLibre fetches the basemap, the border and the uncertainty areas itself, with no timeout: a server that never
+ * answers would keep the map from ever settling, and with it the checks and the embed's `ready`. Once the loader's
+ * own timeout has passed, files the map still waits for are named, and the page goes on with what the map has drawn
+ * (it keeps waiting for them, and settles for real if they come). Returns a cleanup.
+ */
+function nameStalledFiles(view: MapView, state: AppState): () => void {
+  let timer = setTimeout(check, FETCH_TIMEOUT_MS);
+  function check(): void {
+    if (state.mapStatus.peek() !== 'loading') return;
+    // While the story loads, the loader's own timeout is running: look again shortly.
+    const pending = state.storyStatus.peek() === 'loading' ? [] : view.pendingFiles();
+    if (pending.length === 0) {
+      timer = setTimeout(check, 2_000);
+      return;
+    }
+    for (const file of pending) {
+      reportProblem(
+        state,
+        `${file} did not arrive within ${FETCH_TIMEOUT_MS / 1000} s; the map is drawn without it.`,
+      );
+    }
+    document.documentElement.dataset.mapState = 'partial';
+    state.mapStatus.value = 'ready';
+  }
+  return () => clearTimeout(timer);
 }
 
 /** How the map behaves where it is shown: the full app's defaults, or an embed's choices. */
@@ -106,7 +135,12 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
         view = created;
         window.__conflictMap = created;
         state.mapStarted.value = true;
-        unbind = bindMapToState(created, state);
+        const unbindState = bindMapToState(created, state);
+        const stopWatching = nameStalledFiles(created, state);
+        unbind = () => {
+          unbindState();
+          stopWatching();
+        };
       })
       .catch((error: unknown) => {
         // MapLibre throws GPUInitializationError when WebGL 2 exists but cannot be initialised.

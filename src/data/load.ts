@@ -7,11 +7,13 @@ import { shownText } from '../shown-text.ts';
 import type { Story } from './story.ts';
 import type { Border, ClaimFeature, LakeFeature, PlaceFeature, Source } from './types.ts';
 import { DATA_FILE_NAMES, type DataFile, dataUrl } from './urls.ts';
+import { decodeUtf8 } from './utf8.ts';
 import {
   type DataFile as CheckedFile,
   FILE_LEVEL,
   type Layer,
   MAX_MESSAGE_LENGTH,
+  NO_SOURCES,
   type Problem,
   parseJson,
   validateFiles,
@@ -39,25 +41,58 @@ function describe(problem: Problem): string {
   return shownText(`${problem.file}${where}${position}: ${problem.message}`, MAX_MESSAGE_LENGTH);
 }
 
-/** Fetches and parses one file; reports and returns null when that fails. */
-export async function fetchJson(file: DataFile, baseUrl: string, report: Report): Promise<unknown | null> {
+/**
+ * How long one data file may take, headers and body: ours are at most a few hundred KB, so even a slow phone
+ * connection fits with room to spare. A server that never answers costs a reader this long, then the rest goes on.
+ */
+export const FETCH_TIMEOUT_MS = 20_000;
+
+export interface LoadOptions {
+  /** See FETCH_TIMEOUT_MS; the tests shorten it. */
+  timeoutMs?: number;
+}
+
+/** Fetches and parses one file; reports and returns null when that fails or takes longer than the timeout. */
+export async function fetchJson(
+  file: DataFile,
+  baseUrl: string,
+  report: Report,
+  { timeoutMs = FETCH_TIMEOUT_MS }: LoadOptions = {},
+): Promise<unknown | null> {
   const name = fileName(file);
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const response = await fetch(dataUrl(file, baseUrl));
+    // The signal covers the body too: a server that sends the headers and then stalls is cut off as well.
+    const response = await fetch(dataUrl(file, baseUrl), { signal: controller.signal });
     if (!response.ok) {
       report(`${name} could not be loaded (HTTP ${response.status}); the rest of the map still works.`);
       return null;
     }
-    const parsed = parseJson(await response.text(), name);
+    const decoded = decodeUtf8(new Uint8Array(await response.arrayBuffer()));
+    if (!decoded.ok) {
+      report(`${name}: ${decoded.message}. This file was left out; the rest of the map still works.`);
+      return null;
+    }
+    const parsed = parseJson(decoded.text, name);
     if (!parsed.ok) {
       report(`${describe(parsed.problem)}. This file was left out; the rest of the map still works.`);
       return null;
     }
     return parsed.value;
   } catch (error) {
+    if (controller.signal.aborted) {
+      const seconds = Math.round(timeoutMs / 100) / 10;
+      report(
+        `${name} did not arrive within ${seconds} s; it was left out, and the rest of the map still works.`,
+      );
+      return null;
+    }
     const reason = shownText(error instanceof Error ? error.message : 'network error');
     report(`${name} could not be loaded (${reason}).`);
     return null;
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -83,8 +118,8 @@ function keepSound(files: CheckedFile[], report: Report): Map<string, unknown> {
   for (const { file, data } of files) {
     const own = problems.filter((p) => p.file === file);
     // A problem that names no feature (the file as a whole, or "… and N more") leaves no way to tell the sound
-    // features from the others: the whole file is left out.
-    if (own.some((p) => p.index === undefined)) continue;
+    // features from the others: the whole file is left out. A missing sources.json is not this file's fault.
+    if (own.some((p) => p.index === undefined && p.message !== NO_SOURCES)) continue;
     const bad = new Set(own.map((p) => p.index));
     const items = file.endsWith('sources.json')
       ? (data as unknown[])
@@ -97,9 +132,9 @@ function keepSound(files: CheckedFile[], report: Report): Map<string, unknown> {
   return kept;
 }
 
-export async function loadStory(baseUrl: string, report: Report): Promise<Story> {
+export async function loadStory(baseUrl: string, report: Report, options: LoadOptions = {}): Promise<Story> {
   const names: DataFile[] = ['sources', 'places', 'lake', 'claims', 'border'];
-  const raw = await Promise.all(names.map((file) => fetchJson(file, baseUrl, report)));
+  const raw = await Promise.all(names.map((file) => fetchJson(file, baseUrl, report, options)));
   const files: CheckedFile[] = names.flatMap((file, i) =>
     raw[i] === null ? [] : [{ file: fileName(file), layer: LAYERS[file] as Layer, data: raw[i] }],
   );
@@ -124,12 +159,13 @@ export async function loadChecks(
   baseUrl: string,
   story: Story,
   report: Report,
+  options: LoadOptions = {},
 ): Promise<CheckResult[] | null> {
   // The story's files were fetched and checked already: measure what the map shows, and fetch only the rest.
   const names: DataFile[] = ['checks', 'basemap'];
   const [engine, ...raw] = await Promise.all([
     import('../checks/index.ts'),
-    ...names.map((file) => fetchJson(file, baseUrl, report)),
+    ...names.map((file) => fetchJson(file, baseUrl, report, options)),
   ]);
   const storyComplete =
     story.places.length > 0 && story.claims.length > 0 && story.border.length > 0 && story.lake;

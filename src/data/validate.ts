@@ -36,6 +36,8 @@ export interface ValidateOptions {
 }
 
 export const FILE_LEVEL = '(file)';
+/** Said of the first file checked when no sources.json was given; it says nothing about that file's content. */
+export const NO_SOURCES = 'source ids cannot be resolved: no sources.json was given';
 /** Claims must fall in the crisis: the day before the first incursion to the EU statement of 3 June 2021. */
 export const STORY_DATES = { first: '2021-05-11', last: '2021-06-03' } as const;
 /** [west, south, east, north]: Armenia and Azerbaijan with a margin. Story features outside it are errors. */
@@ -1015,11 +1017,7 @@ export function validateFiles(files: readonly DataFile[], options: ValidateOptio
       if (checkedFiles.has(file)) reportTo(file, featureId, message, index);
     };
     if (!reg.haveSources && reg.sourceUses.length > 0) {
-      reportTo(
-        files[0]?.file ?? '(none)',
-        FILE_LEVEL,
-        'source ids cannot be resolved: no sources.json was given',
-      );
+      reportTo(files[0]?.file ?? '(none)', FILE_LEVEL, NO_SOURCES);
     }
     resolveReferences(reg, toChecked);
     if (options.seeds) checkQuotes(reg, options.seeds, toChecked);

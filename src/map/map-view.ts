@@ -13,7 +13,7 @@ import {
   setWorkerUrl,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import { dataUrl } from '../data/urls.ts';
+import { DATA_FILE_NAMES, type DataFile, dataUrl } from '../data/urls.ts';
 import type { Language } from '../ui/languages.ts';
 import { BASEMAP_BOUNDS, type Bounds, type Camera, MAX_ZOOM, MIN_ZOOM, STORY_BOUNDS } from './camera.ts';
 import { labelFontFaces } from './fonts.ts';
@@ -64,6 +64,13 @@ export interface MapViewOptions {
 }
 
 type StorySource = typeof SOURCE.lake | typeof SOURCE.places | typeof SOURCE.claims;
+
+/** The sources MapLibre fetches from a file itself (the story's own sources are handed their data). */
+const FETCHED_SOURCES: Record<string, DataFile> = {
+  [SOURCE.basemap]: 'basemap',
+  [SOURCE.border]: 'border',
+  [SOURCE.uncertainty]: 'uncertainty',
+};
 
 export class MapView {
   readonly map: MapLibreMap;
@@ -279,6 +286,17 @@ export class MapView {
       this.map.setFilter(SELECTED_POINT_LAYER, ['all', isClaim, points]);
       this.map.setFilter(SELECTED_SHAPE_LAYER, ['all', isClaim, ['!', points]]);
     });
+  }
+
+  /**
+   * The files MapLibre is still fetching or processing, by name (e.g. "data/basemap.geojson"). MapLibre sets no
+   * timeout of its own: a server that never answers keeps such a source loading, and the map from settling.
+   */
+  pendingFiles(): string[] {
+    if (!this.styleReady || !this.map.style?._loaded) return [];
+    return Object.entries(FETCHED_SOURCES)
+      .filter(([source]) => !this.map.isSourceLoaded(source))
+      .map(([, file]) => DATA_FILE_NAMES[file]);
   }
 
   /** Whether the map can draw now (false while its WebGL context is lost). */

@@ -127,3 +127,65 @@ describe('broken features in the data files', () => {
     await page.close();
   });
 });
+
+describe('data files that never arrive', () => {
+  const app = useBuiltApp();
+
+  /** Holds every request for a file matching `pattern` open, with no answer, for as long as the page lives. */
+  const neverAnswer = (page: Page, pattern: RegExp) => page.route(pattern, () => {});
+
+  it('are named after the timeout; the map settles, the checks run, the embed sends `ready`', {
+    timeout: 150_000,
+  }, async () => {
+    // Both pages wait out the same 20 s timeout side by side.
+    const app1 = async () => {
+      const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const log = recordPage(page);
+      // sources.json is fetched by the app's loader (the checks do not need it).
+      await neverAnswer(page, /sources-[^/]*\.json$/);
+      await page.goto(`${app.origin}/`);
+      const alert = page.getByRole('alert').filter({ hasText: 'Something did not load' });
+      await alert.waitFor({ timeout: 60_000 });
+      expect(await alert.textContent()).toContain('data/sources.json did not arrive within 20 s');
+      await waitForMapIdle(page, log, 60_000);
+      expect(await page.locator('.claim-list > li').count()).toBeGreaterThan(20);
+      await page.getByRole('tab', { name: /Figures checked/ }).click();
+      await page
+        .getByRole('button', { name: /Draw on map/ })
+        .first()
+        .waitFor({ timeout: 60_000 });
+      expect(log.consoleErrors.filter((m) => m.startsWith('uncaught'))).toEqual([]);
+      await page.close();
+    };
+    const embed = async () => {
+      const page = await app.browser.newPage({ viewport: { width: 700, height: 800 } });
+      const log = recordPage(page);
+      // The basemap is fetched by MapLibre itself, which sets no timeout; claims by the app's loader.
+      await neverAnswer(page, /basemap-[^/]*\.geojson$/);
+      await neverAnswer(page, /claims-[^/]*\.geojson$/);
+      await page.route(`${app.origin}/host.html`, (route) =>
+        route.fulfill({
+          contentType: 'text/html; charset=utf-8',
+          body: `<!doctype html><html lang="en"><head><title>Host</title></head><body>
+            <script>window.received = []; addEventListener('message', (e) => received.push(e.data));</script>
+            <iframe src="embed.html" title="map" width="600" height="900"></iframe></body></html>`,
+        }),
+      );
+      await page.goto(`${app.origin}/host.html`);
+      await page.waitForFunction(
+        () =>
+          (window as unknown as { received: { type?: string }[] }).received.some((m) => m?.type === 'ready'),
+        null,
+        { timeout: 90_000 },
+      );
+      const frame = page.frames().find((f) => f.url().includes('embed.html'));
+      if (!frame) throw new Error('no embed frame');
+      const text = (await frame.getByRole('alert').first().textContent()) ?? '';
+      expect(text).toContain('data/claims.geojson did not arrive within 20 s');
+      expect(text).toContain('data/basemap.geojson did not arrive within 20 s; the map is drawn without it');
+      expect(log.consoleErrors.filter((m) => m.startsWith('uncaught'))).toEqual([]);
+      await page.close();
+    };
+    await Promise.all([app1(), embed()]);
+  });
+});

@@ -16,17 +16,27 @@ const BASE = 'http://story.test/app/';
 type Json = Record<string, unknown>;
 const PLACE_COUNT = (JSON.parse(committed('places.geojson')) as { features: unknown[] }).features.length;
 
-/** Serves data/ as the built app would, with some files replaced (text) or never answering (null). */
-function stubFetch(replaced: Record<string, string | null> = {}): void {
+/** A server that never answers (null), or sends its headers and then stalls ('stall'). */
+type Replacement = string | Uint8Array | null | 'stall';
+
+/** Serves data/ as the built app would, with some files replaced. Like fetch, the caller's signal ends any wait. */
+function stubFetch(replaced: Record<string, Replacement> = {}): void {
   vi.stubGlobal('fetch', async (input: string | URL, init?: RequestInit) => {
     const name = new URL(String(input)).pathname.split('/').pop() ?? '';
-    if (replaced[name] === null) {
-      // A server that never answers: only the caller's signal ends the wait.
-      return new Promise((_, reject) => {
-        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+    const abort = (then: (reason: unknown) => void) =>
+      init?.signal?.addEventListener('abort', () => then(init.signal?.reason));
+    const replacement = replaced[name];
+    if (replacement === null) return new Promise((_, reject) => abort(reject));
+    if (replacement === 'stall') {
+      const body = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"type": "FeatureCollection", '));
+          abort((reason) => controller.error(reason));
+        },
       });
+      return new Response(body, { status: 200 });
     }
-    return new Response(replaced[name] ?? committed(name), { status: 200 });
+    return new Response((replacement as BodyInit | undefined) ?? committed(name), { status: 200 });
   });
 }
 
@@ -111,4 +121,46 @@ describe('loadStory keeps exactly the features that validated', () => {
       expect(story.claims).toHaveLength(CLAIM_IDS.length);
     });
   }
+});
+
+describe('loadStory when a file never arrives or is not UTF-8', () => {
+  for (const [how, replacement] of [
+    ['a server that never answers', null],
+    ['a body that stalls after the headers', 'stall'],
+  ] as const) {
+    it(`names the file after the timeout and loads the rest (${how})`, async () => {
+      stubFetch({ 'claims.geojson': replacement });
+      const problems: string[] = [];
+      const story = await loadStory(BASE, (message) => problems.push(message), { timeoutMs: 300 });
+      expect(problems).toEqual([
+        'data/claims.geojson did not arrive within 0.3 s; it was left out, and the rest of the map still works.',
+      ]);
+      expect(story.claims).toEqual([]);
+      expect(story.places).toHaveLength(PLACE_COUNT);
+      expect(story.lake).not.toBeNull();
+    });
+  }
+
+  it('keeps the places when sources.json never arrives (its absence is not their fault)', async () => {
+    stubFetch({ 'sources.json': null });
+    const problems: string[] = [];
+    const story = await loadStory(BASE, (message) => problems.push(message), { timeoutMs: 300 });
+    expect(problems[0]).toContain('data/sources.json did not arrive within 0.3 s');
+    expect(story.places).toHaveLength(PLACE_COUNT);
+    expect(story.claims).toHaveLength(CLAIM_IDS.length);
+  });
+
+  it('refuses a file that is not UTF-8, naming the byte', async () => {
+    const text = committed('lake-sev.geojson');
+    const at = text.indexOf('Lake Sev');
+    const bytes = new TextEncoder().encode(text);
+    bytes[at] = 0xe9;
+    stubFetch({ 'lake-sev.geojson': bytes });
+    const problems: string[] = [];
+    const story = await loadStory(BASE, (message) => problems.push(message));
+    expect(problems).toEqual([
+      expect.stringContaining(`data/lake-sev.geojson: not valid UTF-8: byte ${at} (0xE9)`),
+    ]);
+    expect(story.lake).toBeNull();
+  });
 });
