@@ -2,7 +2,7 @@
 import { batch } from '@preact/signals';
 import { loadChecks, loadStory } from './data/load.ts';
 import { shownText } from './shown-text.ts';
-import { type AppState, reportProblem } from './state.ts';
+import { type AppState, dropStaleSelection, reportProblem } from './state.ts';
 
 /**
  * Data loads in parallel with the map; each file that fails is reported and the rest keeps working.
@@ -14,6 +14,7 @@ export function loadAppData(state: AppState, { checks = true }: { checks?: boole
     .then((story) => {
       state.story.value = story;
       state.storyStatus.value = 'ready';
+      dropStaleSelection(state, { claims: story.claims.map((claim) => claim.properties.id) });
       if (!checks) return;
       // Measuring takes the main thread for a moment: do it once the map has drawn (or could not be drawn).
       afterMapSettles(state, () =>
@@ -25,6 +26,7 @@ export function loadAppData(state: AppState, { checks = true }: { checks?: boole
           .then((results) => {
             state.checks.value = results;
             state.checksStatus.value = results ? 'ready' : 'failed';
+            if (results) dropStaleSelection(state, { checks: results.map((check) => check.id) });
           }),
       );
     })

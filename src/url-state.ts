@@ -47,10 +47,13 @@ export function parseUrlState(search: string): Parsed<UrlState> {
 
   const layers = params.get('layers');
   if (layers !== null) {
-    const names = layers === '' ? [] : layers.split(',');
+    const names = layers.split(',').filter((name) => name !== '');
     const unknown = names.filter((name) => !(LAYER_GROUPS as readonly string[]).includes(name));
     if (unknown.length) warn('layers', unknown.join(','), `names from ${LAYER_GROUPS.join(', ')}`);
-    state.layers = LAYER_GROUPS.filter((group) => names.includes(group));
+    const known = LAYER_GROUPS.filter((group) => names.includes(group));
+    // Unknown names are ignored; a list with no known name at all is ignored as a whole (every layer stays on),
+    // rather than read as "turn everything off". An empty list does mean that.
+    if (known.length > 0 || names.length === 0) state.layers = known;
   }
   const date = params.get('date');
   if (date !== null) {

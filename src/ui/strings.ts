@@ -16,6 +16,10 @@ export const STRINGS = {
     'The map cannot be drawn in this browser: it needs WebGL 2, which is turned off or not supported here. Every claim and check is listed in text on this page.',
   mapFailed: 'The map could not be started.',
   problemHeading: 'Something did not load',
+  staleClaim: (id: string) =>
+    `This link opens the claim “${id}”, which is not in the story (the link may be out of date, or mistyped). All claims are listed instead.`,
+  staleCheck: (id: string) =>
+    `This link shows the checked figure “${id}”, which is not among the checks (the link may be out of date, or mistyped). All checked figures are listed instead.`,
   dismiss: 'Dismiss',
   panelLabel: 'Story panel',
   listsLabel: 'Lists',

@@ -189,3 +189,58 @@ describe('data files that never arrive', () => {
     await Promise.all([app1(), embed()]);
   });
 });
+
+describe('links that ask for what is not there', () => {
+  const app = useBuiltApp();
+
+  it('an unknown claim or check: a plain notice, the lists shown, the address corrected in place', async () => {
+    // Control: the history a page opened with a sound link has, once settled (its first entry included).
+    const control = await app.open('/?date=2021-05-20');
+    const entries = await control.page.evaluate(() => history.length);
+    await control.page.close();
+
+    const { page } = await app.open('/?claim=no-such-claim&check=no-such-check&date=2021-05-20');
+    const alert = page.getByRole('alert').filter({ hasText: 'Something did not load' });
+    await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('no-such-check');
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('This link opens the claim “no-such-claim”, which is not in the story');
+    expect(text).toContain(
+      'This link shows the checked figure “no-such-check”, which is not among the checks',
+    );
+    // The lists are there: the checks (the tab the link asked for) and, one click away, the claims.
+    await page
+      .getByRole('button', { name: /Draw on map/ })
+      .first()
+      .waitFor();
+    await page.getByRole('tab', { name: 'Claims' }).click();
+    expect(await page.locator('.claim-list > li').count()).toBeGreaterThan(0);
+    // The rest of the link still applies; the stale ids are gone from the address, which was replaced, not pushed.
+    expect(page.url()).toContain('date=2021-05-20');
+    expect(page.url()).not.toContain('no-such');
+    expect(await page.evaluate(() => history.length)).toBe(entries);
+    await page.close();
+  });
+
+  it('the same notice in the embed', async () => {
+    const { page } = await app.open('/embed.html?claim=no-such-claim');
+    const alert = page.getByRole('alert').filter({ hasText: 'Something did not load' });
+    await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('“no-such-claim”');
+    expect(await page.locator('article.claim-card').count()).toBe(0);
+    await page.close();
+  });
+
+  it('layers=foo turns nothing off: unknown names are ignored with a warning that names them', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const warnings: string[] = [];
+    page.on('console', (message) => void (message.type() === 'warning' && warnings.push(message.text())));
+    const log = recordPage(page);
+    await page.goto(`${app.origin}/?layers=foo`);
+    await waitForMapIdle(page, log);
+    const boxes = page.getByRole('checkbox');
+    expect(await boxes.count()).toBe(7);
+    for (const box of await boxes.all()) expect(await box.isChecked()).toBe(true);
+    expect(warnings.some((text) => text.includes('layers="foo"'))).toBe(true);
+    expect(page.url()).not.toContain('layers=');
+    await page.close();
+  });
+});

@@ -54,6 +54,18 @@ describe('URL state', () => {
     expect(warnings.join('\n')).toMatch(/layers="bogus"/);
   });
 
+  it('ignores unknown layer names, and a list with no known name at all (every layer stays on)', () => {
+    const none = parseUrlState('?layers=foo');
+    expect(none.value.layers).toEqual(DEFAULT_URL_STATE.layers);
+    expect(none.warnings).toEqual([expect.stringContaining('layers="foo"')]);
+    const some = parseUrlState('?layers=foo,border,bar');
+    expect(some.value.layers).toEqual(['border']);
+    expect(some.warnings).toEqual([expect.stringContaining('layers="foo,bar"')]);
+    // An empty list is not unknown: it turns every layer off, as the app writes it.
+    expect(parseUrlState('?layers=').value.layers).toEqual([]);
+    expect(parseUrlState('?layers=,').value.layers).toEqual([]);
+  });
+
   it('rejects cameras out of range', () => {
     expect(parseCamera('9/39.6/46.2')).toEqual({ zoom: 9, center: [46.2, 39.6] });
     expect(parseCamera('30/39.6/46.2')).toBeNull();
