@@ -59,7 +59,25 @@ export function connectHost(state: AppState, params: EmbedParams, win: Window = 
     for (const target of targets) win.parent.postMessage(message, target);
   };
 
+  // Commands are applied in batches, the latest of each type winning: a host that sends 10,000 setDate commands
+  // gets one change and one announcement, not 10,000 of each. A batch starts with the first command and ends when a
+  // message this window posts to itself then comes back: messages are delivered in the order they were posted, so
+  // every command already on its way by then joins the batch.
+  const pending = new Map<Command['type'], Command>();
+  const endOfBatch = `conflict-map-batch-end:${Math.random()}`;
+  const applyPending = () => {
+    const commands = [...pending.values()];
+    pending.clear();
+    batch(() => {
+      for (const command of commands) apply(state, command);
+    });
+  };
+
   const onMessage = (event: MessageEvent) => {
+    if (event.source === win && event.data === endOfBatch) {
+      applyPending();
+      return;
+    }
     const inbound = parseInbound(event.data, {
       id: params.id,
       claimExists: (id) => state.story.peek()?.claims.some((claim) => claim.properties.id === id) ?? false,
@@ -75,7 +93,11 @@ export function connectHost(state: AppState, params: EmbedParams, win: Window = 
       console.warn(`Ignored a conflict-map message: ${inbound.reason}.`);
       return;
     }
-    apply(state, inbound.command);
+    const { command } = inbound;
+    if (pending.size === 0) win.postMessage(endOfBatch, '*');
+    // Deleted first, so the batch applies each type in the order of its latest command.
+    pending.delete(command.type);
+    pending.set(command.type, command);
   };
   win.addEventListener('message', onMessage);
 

@@ -512,6 +512,42 @@ describe('embedding the map in another site’s page', () => {
     await page.close();
   });
 
+  it('takes a flood of host commands as one: 10,000 setDate give one change and one announcement', async () => {
+    const { page, frame } = await openHost('article', { query: '?id=flood' });
+    await poll(
+      'the "ready" announcement',
+      () => announcements(page),
+      (list) => list.length > 0,
+    );
+    const before = (await announcements(page)).length;
+    const started = Date.now();
+    await page.evaluate(() => {
+      const target = document.querySelector('iframe')?.contentWindow;
+      if (!target) throw new Error('no embed window');
+      for (let i = 0; i < 9_999; i++) {
+        const day = `2021-05-${String(11 + (i % 20)).padStart(2, '0')}`;
+        target.postMessage({ target: 'conflict-map', type: 'setDate', date: day }, '*');
+      }
+      target.postMessage({ target: 'conflict-map', type: 'setDate', date: '2021-05-20' }, '*');
+      // Messages are handled in order: the answer to this one means every setDate before it has been handled.
+      target.postMessage({ target: 'conflict-map', type: 'setLayers', layers: ['border'] }, '*');
+    });
+    const after = await poll(
+      'the answer to the command sent after the flood',
+      async () => (await announcements(page)).slice(before),
+      (list) => list.some((m) => m.type === 'layers'),
+      60_000,
+    );
+    console.info(`10,000 setDate commands handled in ${Date.now() - started} ms (including delivery).`);
+    expect(after.filter((m) => m.type === 'date')).toEqual([
+      { source: 'conflict-map', id: 'flood', type: 'date', date: '2021-05-20', mode: 'cumulative' },
+    ]);
+    expect(await frame.getByRole('slider', { name: 'Day' }).getAttribute('aria-valuetext')).toBe(
+      '20 May 2021',
+    );
+    await page.close();
+  });
+
   it('ignores malformed messages and messages from windows other than its parent', async () => {
     const { page, frame } = await openHost('article');
     await poll(
