@@ -58,7 +58,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'node', include: ['tests/node/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'node',
+          include: ['tests/node/**/*.test.ts'],
+          environment: 'node',
+          // Pure computations of a second or less alone; on a 2-core machine shared with other builds and
+          // browsers they take ten times that. Tests that start a CLI set their own, larger timeouts.
+          testTimeout: 30_000,
+        },
       },
       {
         extends: true,
@@ -66,8 +73,10 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // A test loads the map once to three times in software WebGL: ~2 s each alone, up to a minute each
+          // on a loaded 2-core machine. Waits inside the tests fail sooner, with a message that says what hung.
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
           // One Chromium at a time: software WebGL on two cores is slow enough already.
           fileParallelism: false,
         },

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMBED_TYPICAL_HEIGHT } from '../../src/embed/snippet.ts';
 import {
   DIST,
+  IDLE_TIMEOUT_MS,
   launchChromium,
   type PageLog,
   recordPage,
@@ -18,8 +19,9 @@ import {
   waitForMapIdle,
 } from './harness.ts';
 
-const WAIT_MS = 15_000;
-const IDLE_MS = 30_000;
+/** Waits for a message, a resize or a click's effect: a second alone, much longer on a loaded machine. */
+const WAIT_MS = 60_000;
+const IDLE_MS = IDLE_TIMEOUT_MS;
 const CLAIM = 'am-goris-2021-05-12-verishen';
 
 /** A message the host page received, as recorded by the init script below. */
@@ -348,29 +350,28 @@ describe('embedding the map in another site’s page', () => {
       return { x: box.x + map.x, y: box.y + map.y };
     };
     const scrollY = () => page.evaluate(() => window.scrollY);
-    /** The scroll position once a (possibly smooth) scroll has stopped. */
-    const settledScroll = async () => {
-      let previous = Number.NaN;
-      return poll(
-        'the article to stop scrolling',
-        async () => {
-          const [before, now] = [previous, await scrollY()];
-          previous = now;
-          await new Promise((done) => setTimeout(done, 150));
-          return { before, now };
-        },
-        ({ before, now }) => before === now,
-      ).then(({ now }) => now);
-    };
+    /**
+     * Resolves with the scroll position when the next scroll (possibly smooth) has ended: the browser's own
+     * `scrollend` event, not two samples some milliseconds apart, which a slow machine can take for a stop.
+     */
+    const nextScrollEnd = () =>
+      page.evaluate(() => {
+        (window as unknown as { scrollEnded: Promise<number> }).scrollEnded = new Promise((done) =>
+          addEventListener('scrollend', () => done(window.scrollY), { once: true }),
+        );
+      });
+    const scrollEnded = () =>
+      page.evaluate(() => (window as unknown as { scrollEnded: Promise<number> }).scrollEnded);
     await recordBlockedGestures(frame);
 
     const zoom0 = await zoomOf(frame);
     const y0 = await scrollY();
     let at = await mapCentre();
     await page.mouse.move(at.x, at.y);
+    await nextScrollEnd();
     await page.mouse.wheel(0, 240);
-    await poll('the article to scroll under the wheel', scrollY, (y) => y > y0 + 100);
-    const y1 = await settledScroll();
+    const y1 = await scrollEnded();
+    expect(y1, 'the article scrolled under the wheel').toBeGreaterThan(y0 + 100);
     expect(await zoomOf(frame)).toBeCloseTo(zoom0, 5);
     // The map held back and said why (it shows its hint for this event; the next test checks the wording).
     expect(await frame.evaluate(() => window.__blockedGestures)).toContain('wheel_zoom');

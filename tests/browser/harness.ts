@@ -130,8 +130,14 @@ export function recordPage(page: Page): PageLog {
   return log;
 }
 
+/**
+ * How long the map may take to settle: about 1.5 s alone on the 2-core test machine, but past 30 s with software
+ * WebGL when other engineers' builds and browsers share the cores. Waiting longer costs nothing when all is well.
+ */
+export const IDLE_TIMEOUT_MS = 90_000;
+
 /** Waits for the app to report that the map has settled, or fails saying what the page was doing. */
-export async function waitForMapIdle(page: Page, log: PageLog, timeoutMs = 30_000): Promise<void> {
+export async function waitForMapIdle(page: Page, log: PageLog, timeoutMs = IDLE_TIMEOUT_MS): Promise<void> {
   try {
     await page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, {
       timeout: timeoutMs,
@@ -146,7 +152,7 @@ export async function waitForMapIdle(page: Page, log: PageLog, timeoutMs = 30_00
 }
 
 /** Waits for the map's next `idle` after whatever the test just changed (a repaint is forced so one comes). */
-export async function waitForNextIdle(page: Page, timeoutMs = 20_000): Promise<void> {
+export async function waitForNextIdle(page: Page, timeoutMs = IDLE_TIMEOUT_MS): Promise<void> {
   await Promise.race([
     page.evaluate(
       () =>
