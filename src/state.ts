@@ -12,7 +12,8 @@ import type { Language } from './ui/languages.ts';
 import { STRINGS } from './ui/strings.ts';
 import type { UrlState } from './url-state.ts';
 
-export type MapStatus = 'loading' | 'ready' | 'unavailable' | 'failed';
+/** 'lost': the browser took the map's WebGL context away; the map may come back ('ready') or not ('unavailable'). */
+export type MapStatus = 'loading' | 'ready' | 'lost' | 'unavailable' | 'failed';
 export type LoadStatus = 'loading' | 'ready' | 'failed';
 
 export function createAppState(initial: UrlState) {

@@ -1,4 +1,4 @@
-import { effect } from '@preact/signals';
+import { effect, useSignal } from '@preact/signals';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { FETCH_TIMEOUT_MS } from '../data/load.ts';
 import { claimsForMap, lakeForMap, placesForMap } from '../map/display-data.ts';
@@ -79,6 +79,12 @@ function nameStalledFiles(view: MapView, state: AppState): () => void {
   return () => clearTimeout(timer);
 }
 
+/**
+ * How long a lost WebGL context may take to come back before the page stops waiting and falls back to the text lists,
+ * as without WebGL. Browsers restore a context within a second or so of a GPU reset, if at all.
+ */
+export const CONTEXT_RESTORE_MS = 5_000;
+
 /** How the map behaves where it is shown: the full app's defaults, or an embed's choices. */
 export interface MapPanelOptions {
   cooperativeGestures?: boolean;
@@ -90,6 +96,8 @@ export interface MapPanelOptions {
 /** Mounts the map after first paint. The page is usable before MapLibre has even downloaded. */
 export function MapPanel({ state, options = {} }: { state: AppState; options?: MapPanelOptions }) {
   const container = useRef<HTMLDivElement>(null);
+  /** Why the map is unavailable: no WebGL 2 at all, or a context that was lost and did not come back. */
+  const lostForGood = useSignal(false);
 
   // A layout effect runs before the first paint instead of after it: the map code (loading asynchronously)
   // is waited for a frame sooner. Nothing here blocks the paint itself.
@@ -105,6 +113,7 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
     let view: MapView | undefined;
     let unbind: (() => void) | undefined;
     let cancelled = false;
+    let giveUp: ReturnType<typeof setTimeout> | undefined;
     const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
     import('../map/map-view.ts')
       .then(({ MapView }) => {
@@ -131,6 +140,23 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
           cooperativeGestures: options.cooperativeGestures,
           navigationControl: options.navigationControl,
           locale: MAP_LOCALE,
+          onContextLost: () => {
+            clearTimeout(giveUp);
+            state.mapStatus.value = 'lost';
+            document.documentElement.dataset.mapState = 'lost';
+            giveUp = setTimeout(() => {
+              lostForGood.value = true;
+              state.mapStatus.value = 'unavailable';
+              document.documentElement.dataset.mapState = 'unavailable';
+            }, CONTEXT_RESTORE_MS);
+          },
+          onContextRestored: () => {
+            clearTimeout(giveUp);
+            lostForGood.value = false;
+            // Drawn again from scratch: "ready" and "idle" come back with the next idle.
+            state.mapStatus.value = 'loading';
+            document.documentElement.dataset.mapState = 'updating';
+          },
         });
         view = created;
         window.__conflictMap = created;
@@ -153,6 +179,7 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
       });
     return () => {
       cancelled = true;
+      clearTimeout(giveUp);
       unbind?.();
       view?.remove();
     };
@@ -167,9 +194,14 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
           {STRINGS.mapLoading}
         </p>
       )}
+      {status === 'lost' && (
+        <p class="map-overlay" role="status">
+          {STRINGS.mapContextLost}
+        </p>
+      )}
       {status === 'unavailable' && (
         <p class="map-overlay map-overlay--message" role="alert">
-          {STRINGS.noWebGl}
+          {lostForGood.value ? STRINGS.mapContextGone : STRINGS.noWebGl}
         </p>
       )}
     </section>

@@ -61,6 +61,10 @@ export interface MapViewOptions {
   bottomInset?: () => number;
   /** MapLibre's interface texts (e.g. the cooperative-gesture help), merged over its English defaults. */
   locale?: Record<string, string>;
+  /** The browser took the map's WebGL context away (GPU reset, too many contexts): it draws nothing until restored. */
+  onContextLost?: () => void;
+  /** The context is back, and the map has been brought up to date with everything asked of it meanwhile. */
+  onContextRestored?: () => void;
 }
 
 type StorySource = typeof SOURCE.lake | typeof SOURCE.places | typeof SOURCE.claims;
@@ -105,6 +109,8 @@ export class MapView {
     navigationControl = true,
     locale,
     bottomInset,
+    onContextLost,
+    onContextRestored,
   }: MapViewOptions) {
     const base = document.baseURI;
     this.bottomInset = bottomInset;
@@ -161,6 +167,23 @@ export class MapView {
     this.loaded = new Promise((resolve) => {
       if (this.map.style?._loaded) resolve();
       else this.map.once('style.load', () => resolve());
+    });
+    // MapLibre 6 on a lost context: destroys its style (every call that touches it would throw) and keeps a snapshot
+    // (sources with their data, layers with their filters and layout, images). On restore it rebuilds the style from
+    // that snapshot, a frame later. Changes asked for in between are not in it: they are applied again here.
+    this.map.on('webglcontextlost', () => {
+      this.styleReady = false;
+      onContextLost?.();
+    });
+    this.map.on('webglcontextrestored', () => {
+      const reapply = () => {
+        this.styleReady = true;
+        for (const change of this.changes.values()) this.safely(change);
+        this.map.triggerRepaint();
+        onContextRestored?.();
+      };
+      if (this.map.style?._loaded) reapply();
+      else this.map.once('style.load', reapply);
     });
   }
 

@@ -15,6 +15,9 @@ export const STRINGS = {
   noWebGl:
     'The map cannot be drawn in this browser: it needs WebGL 2, which is turned off or not supported here. Every claim and check is listed in text on this page.',
   mapFailed: 'The map could not be started.',
+  mapContextLost: 'The browser interrupted the map’s graphics (WebGL); restoring them…',
+  mapContextGone:
+    'The map stopped drawing: the browser took away its graphics (WebGL) and did not give them back. Every claim and check is listed in text on this page; reloading the page may bring the map back.',
   problemHeading: 'Something did not load',
   staleClaim: (id: string) =>
     `This link opens the claim “${id}”, which is not in the story (the link may be out of date, or mistyped). All claims are listed instead.`,
