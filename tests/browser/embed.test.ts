@@ -167,9 +167,10 @@ describe('embedding the map in another site’s page', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    host = await serveFolder(DIST);
     // The embed's origin sends Access-Control-Allow-Origin: *, the one thing the sandbox="allow-scripts" case needs.
     maps = await serveFolder(DIST, { cors: true });
+    // The example pages frame only their own site's embed: /remote/… on the host's site redirects to the maps origin.
+    host = await serveFolder(DIST, { redirect: { from: '/remote/', to: maps.origin } });
     browser = await launchChromium();
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
@@ -193,17 +194,22 @@ describe('embedding the map in another site’s page', () => {
       sandbox,
       viewport = { width: 1280, height: 800 },
       embedOrigin = maps.origin,
+      initScript,
     }: {
       query?: string;
       sandbox?: string;
       viewport?: { width: number; height: number };
       embedOrigin?: string;
+      /** Runs in the host page (and the frame) before any of their own scripts. */
+      initScript?: () => void;
     } = {},
   ): Promise<Opened> {
     const page = await browser.newPage({ viewport });
     const log = recordPage(page);
     await page.addInitScript(recordHostMessages);
-    const src = `${embedOrigin}/embed.html${query}`;
+    if (initScript) await page.addInitScript(initScript);
+    // A same-site address: the host's own embed, or /remote/embed.html, which its server redirects to the other origin.
+    const src = `${embedOrigin === host.origin ? '' : '/remote'}/embed.html${query}`;
     const params = new URLSearchParams({ src, ...(sandbox ? { sandbox } : {}) });
     await page.goto(`${host.origin}/examples/${example}.html?${params}`);
     const frame = await frameAt(page, `${embedOrigin}/embed.html`);
@@ -689,11 +695,71 @@ describe('embedding the map in another site’s page', () => {
         const note = document.getElementById('embed-fallback');
         return note !== null && getComputedStyle(note).visibility === 'visible';
       },
-      20_000,
+      WAIT_MS,
     );
     expect(await frame.locator('#embed-fallback').textContent()).toContain('Access-Control-Allow-Origin: *');
     await page.close();
   });
+
+  for (const example of ['article', 'pym'] as const) {
+    it(`${example} example: frames only this site’s embed pages from ?src=, and says so when it refuses`, async () => {
+      const refused = [
+        'https://evil.example/phish.html',
+        `${maps.origin}/embed.html`, // the map, but on another site: not this page's to vouch for
+        '/examples/article.html', // this site, but not an embed page
+        'javascript:document.title=1',
+      ];
+      for (const src of refused) {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        const log = recordPage(page);
+        await page.goto(
+          `${host.origin}/examples/${example}.html?${new URLSearchParams({ src, sandbox: 'none' })}`,
+        );
+        const alert = page.getByRole('alert');
+        await alert.waitFor({ timeout: WAIT_MS });
+        expect(await alert.textContent()).toContain('only frames the map’s own embed page'.replace('’', "'"));
+        const frameSrc = await page.locator('iframe').first().getAttribute('src');
+        expect(
+          new URL(frameSrc ?? '', page.url()).href.startsWith(`${host.origin}/embed.html`),
+          frameSrc ?? '',
+        ).toBe(true);
+        // The refused address was never requested, and the sandbox of the default frame was kept.
+        const target = new URL(src, page.url()).href;
+        expect(log.requests.filter((url) => url === target)).toEqual([]);
+        expect(await page.evaluate(() => document.title)).not.toBe('1');
+        await page.close();
+      }
+    });
+
+    it(`${example} example: loads the frame once, at the address ?src= gives (no aborted first load)`, async () => {
+      const { page, log } = await openHost(example, {
+        query: '?date=2021-05-20',
+        sandbox: 'allow-scripts',
+        // Records every change to the src of a frame already in the page: each one restarts its loading.
+        initScript: () => {
+          const changes: string[] = [];
+          (window as unknown as { srcChanges: string[] }).srcChanges = changes;
+          new MutationObserver((records) => {
+            for (const r of records)
+              if (r.target.nodeName === 'IFRAME')
+                changes.push(`${r.oldValue} → ${(r.target as HTMLIFrameElement).src}`);
+          }).observe(document, {
+            subtree: true,
+            attributes: true,
+            attributeFilter: ['src'],
+            attributeOldValue: true,
+          });
+        },
+      });
+      expect(await page.evaluate(() => (window as unknown as { srcChanges: string[] }).srcChanges)).toEqual(
+        [],
+      );
+      // The frame went straight to the address asked for: the default embed was never requested, nothing aborted.
+      expect(log.requests.filter((url) => url.startsWith(`${host.origin}/embed.html`))).toEqual([]);
+      expect(log.failedRequests).toEqual([]);
+      await page.close();
+    });
+  }
 
   it('gives, in the full app’s Embed dialog, code that works as pasted', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -76,18 +76,30 @@ export interface ServeOptions {
    * with `Origin: null`.
    */
   cors?: boolean;
+  /**
+   * Redirects (302) every path under `from` to the same path on `to`: `/remote/embed.html?x` → `${to}/embed.html?x`.
+   * The example host pages frame only their own site's embed pages; a test that needs the embed on another origin
+   * gives them a same-site address that redirects there, as a newsroom's server could.
+   */
+  redirect?: { from: string; to: string };
 }
 
 /** Serves a folder on 127.0.0.1 at a free port. Unknown paths get a 404, never index.html. */
 export async function serveFolder(
   folder: string,
-  { cors = false }: ServeOptions = {},
+  { cors = false, redirect }: ServeOptions = {},
 ): Promise<StaticServer> {
   if (!existsSync(join(folder, 'index.html'))) {
     throw new Error(`${folder}/index.html is missing: run \`npm run build\` before the browser tests.`);
   }
   const server: Server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const url = new URL(request.url ?? '/', 'http://x');
+    if (redirect && url.pathname.startsWith(redirect.from)) {
+      const target = `${redirect.to}/${url.pathname.slice(redirect.from.length)}${url.search}`;
+      response.writeHead(302, { location: target }).end();
+      return;
+    }
+    const path = decodeURIComponent(url.pathname);
     const file = normalize(join(folder, path.endsWith('/') ? `${path}index.html` : path));
     if (!file.startsWith(folder) || !existsSync(file) || !statSync(file).isFile()) {
       response.writeHead(404).end('not found');
