@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { contentSecurityPolicy, inlineScripts, inlineStyles } from './scripts/csp.ts';
 
 /**
  * The pym.js parent library for public/examples/pym.html, served and built from node_modules: the example page
@@ -25,6 +27,43 @@ function pymForExamples(): Plugin {
   };
 }
 
+/**
+ * Writes the Content-Security-Policy (scripts/csp.ts) into every built page as a <meta> tag, with the hashes of the
+ * pages' inline <style> blocks as they are after the build, and fails the build on an inline script. The same policy
+ * is the header the README tells hosts to send; the CSP browser test sends it and reads it from here. Not in dev:
+ * Vite's dev server injects its own client.
+ */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const pages = Object.values(bundle).filter(
+        (file) => file.type === 'asset' && file.fileName.endsWith('.html'),
+      ) as Array<{ fileName: string; source: string | Uint8Array }>;
+      const hashes = new Set<string>();
+      for (const page of pages) {
+        const html = String(page.source);
+        if (inlineScripts(html).length > 0)
+          this.error(`${page.fileName}: inline scripts break the CSP (scripts/csp.ts)`);
+        for (const css of inlineStyles(html))
+          hashes.add(`sha256-${createHash('sha256').update(css).digest('base64')}`);
+      }
+      const policy = contentSecurityPolicy({ styleHashes: [...hashes].sort() });
+      for (const page of pages) {
+        const html = String(page.source);
+        const charset = /<meta charset="UTF-8" \/>\n/i;
+        if (!charset.test(html)) this.error(`${page.fileName}: no <meta charset> to put the CSP after`);
+        page.source = html.replace(
+          charset,
+          (tag) => `${tag}    <meta http-equiv="Content-Security-Policy" content="${policy}" />\n`,
+        );
+      }
+    },
+  };
+}
+
 // One config for the app build and both test projects:
 // - node: pure code and data checks, no browser;
 // - browser: playwright-core drives the system Chromium against the built dist/ (run `npm run build` first).
@@ -32,7 +71,7 @@ export default defineConfig({
   // Relative asset URLs, so dist/ works from any folder of any static host.
   base: './',
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  plugins: [pymForExamples()],
+  plugins: [pymForExamples(), contentSecurityPolicyMeta()],
   build: {
     target: 'es2022',
     assetsInlineLimit: 0,

@@ -82,12 +82,25 @@ export interface ServeOptions {
    * gives them a same-site address that redirects there, as a newsroom's server could.
    */
   redirect?: { from: string; to: string };
+  /**
+   * Send this Content-Security-Policy header with every file (see builtPolicy), as the README tells hosts to, except
+   * with the example host pages in examples/: they stand for a newsroom's own pages, with the snippet's inline script.
+   */
+  csp?: string;
+}
+
+/** The policy the build wrote into the pages' <meta> tags (scripts/csp.ts): the header hosts are told to send. */
+export function builtPolicy(): string {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+  if (!policy) throw new Error('dist/index.html has no CSP <meta>: run `npm run build`.');
+  return policy;
 }
 
 /** Serves a folder on 127.0.0.1 at a free port. Unknown paths get a 404, never index.html. */
 export async function serveFolder(
   folder: string,
-  { cors = false, redirect }: ServeOptions = {},
+  { cors = false, redirect, csp }: ServeOptions = {},
 ): Promise<StaticServer> {
   if (!existsSync(join(folder, 'index.html'))) {
     throw new Error(`${folder}/index.html is missing: run \`npm run build\` before the browser tests.`);
@@ -108,6 +121,7 @@ export async function serveFolder(
     response.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       ...(cors ? { 'access-control-allow-origin': '*' } : {}),
+      ...(csp && !path.startsWith('/examples/') ? { 'content-security-policy': csp } : {}),
     });
     response.end(readFileSync(file));
   });
