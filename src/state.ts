@@ -6,12 +6,15 @@ import type { CheckResult } from './checks/types.ts';
 import type { Story } from './data/story.ts';
 import type { ClaimFeature, Side } from './data/types.ts';
 import type { Bounds, Camera } from './map/camera.ts';
+import { shownText } from './shown-text.ts';
 import type { LayerGroup, StoryManifest } from './story/manifest.ts';
 import { type DateMode, showsOn } from './timeline.ts';
 import type { Language } from './ui/languages.ts';
+import { STRINGS } from './ui/strings.ts';
 import type { UrlState } from './url-state.ts';
 
-export type MapStatus = 'loading' | 'ready' | 'unavailable' | 'failed';
+/** 'lost': the browser took the map's WebGL context away; the map may come back ('ready') or not ('unavailable'). */
+export type MapStatus = 'loading' | 'ready' | 'lost' | 'unavailable' | 'failed';
 export type LoadStatus = 'loading' | 'ready' | 'failed';
 
 /** How many claims each side has in a list, by side id. */
@@ -54,6 +57,8 @@ export function createAppState(initial: UrlState, manifest: StoryManifest) {
     selectedCheck: signal<string | null>(initial.check),
     language: signal<Language>(initial.lang),
     camera: signal<Camera | null>(initial.camera),
+    /** True while the app corrects what a link asked for (see dropStaleSelection): not a reader's own step. */
+    correcting: false,
     /** A box the map should move to, set when a reader picks something to look at. */
     frame: signal<Bounds | null>(null),
     /** Claims shown on the chosen day (all sides), in date order. */
@@ -95,6 +100,31 @@ export function boundsOf(
   const [west, south, east, north] = bbox(geometry);
   const margin = Math.max(minMarginDeg, (east - west) * share, (north - south) * share);
   return [west - margin, south - margin, east + margin, north + margin];
+}
+
+/**
+ * A link that opens a claim or a check the story does not have (renamed, removed, mistyped) is said so in plain
+ * words, and the selection dropped so the lists show: nothing is hidden behind a card that cannot open.
+ */
+export function dropStaleSelection(state: AppState, ids: { claims?: string[]; checks?: string[] }): void {
+  const stale = (selected: string | null, known: string[] | undefined) =>
+    selected !== null && known !== undefined && known.length > 0 && !known.includes(selected);
+  const claim = state.selectedClaim.peek();
+  const check = state.selectedCheck.peek();
+  const dropClaim = stale(claim, ids.claims);
+  const dropCheck = stale(check, ids.checks);
+  if (dropClaim) reportProblem(state, STRINGS.staleClaim(shownText(claim)));
+  if (dropCheck) reportProblem(state, STRINGS.staleCheck(shownText(check)));
+  if (!dropClaim && !dropCheck) return;
+  state.correcting = true;
+  try {
+    batch(() => {
+      if (dropClaim) state.selectedClaim.value = null;
+      if (dropCheck) state.selectedCheck.value = null;
+    });
+  } finally {
+    state.correcting = false;
+  }
 }
 
 /** Opens a claim's card and frames what it claims on the map. */

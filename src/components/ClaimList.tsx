@@ -58,6 +58,7 @@ function rowAt(offsets: Float64Array, y: number): number {
 export function ClaimList({ state }: { state: AppState }) {
   const claims = state.listedClaims.value;
   if (state.storyStatus.value === 'loading') return <p role="status">{STRINGS.dataLoading}</p>;
+  if (state.storyStatus.value === 'failed') return <p class="muted">{STRINGS.dataFailed}</p>;
   if (claims.length === 0) return <p class="muted">{STRINGS.noClaimsThatDay}</p>;
   return <ClaimRows state={state} claims={claims} />;
 }

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   axeViolations,
+  IDLE_TIMEOUT_MS,
   type PageLog,
   recordPage,
   SCREENSHOTS,
@@ -180,13 +181,13 @@ describe('exploring the story', () => {
     await page.route(/places-[^/]*\.geojson$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
     await page.goto(`${app.origin}/`);
     const alert = page.getByRole('alert').filter({ hasText: 'Something did not load' });
-    await alert.waitFor({ timeout: 15_000 });
+    await alert.waitFor({ timeout: 60_000 });
     const text = (await alert.textContent()) ?? '';
     expect(text).toMatch(/data\/armenia-azerbaijan-2021\/claims\.geojson at line 1, column \d+/);
     expect(text).toContain('data/armenia-azerbaijan-2021/places.geojson could not be loaded (HTTP 404)');
     // The map still draws: basemap, border and lake, with no uncaught errors.
     await page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, {
-      timeout: 30_000,
+      timeout: IDLE_TIMEOUT_MS,
     });
     const drawn = await page.evaluate(() => window.__conflictMap?.renderedLayerIds() ?? []);
     expect(drawn).toEqual(expect.arrayContaining(['land-story', 'border']));

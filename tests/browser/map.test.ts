@@ -94,7 +94,7 @@ describe('map in a real browser', () => {
     });
     await page.goto(`${app.origin}/`);
     const message = page.getByRole('alert').filter({ hasText: 'WebGL 2' });
-    await message.waitFor({ timeout: 10_000 });
+    await message.waitFor({ timeout: 60_000 });
     expect(await message.textContent()).toContain('cannot be drawn');
     expect(log.consoleErrors).toEqual([]);
     await page.close();
@@ -124,7 +124,7 @@ describe('map in a real browser', () => {
     });
     await page.goto(`${app.origin}/`);
     const message = page.getByRole('alert').filter({ hasText: 'WebGL 2' });
-    await message.waitFor({ timeout: 20_000 });
+    await message.waitFor({ timeout: 60_000 });
     expect(log.consoleErrors.filter((text) => text.startsWith('uncaught'))).toEqual([]);
     await page.close();
   });
