@@ -135,6 +135,12 @@ export interface BorderProperties {
   sources: SourceRef[];
   /** true for a stretch bridged across a gap in the source data (drawn dotted, never read as surveyed). */
   interpolated?: boolean;
+  /**
+   * The countries (story.json `countries` codes) on the line's left and right, looking along it. Both or neither:
+   * a line that says its sides is read by them; one that does not has its sides found from the basemap polygons.
+   */
+  leftCountry?: string;
+  rightCountry?: string;
 }
 
 export type Places = FeatureCollection<Point, PlaceProperties>;

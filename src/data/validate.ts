@@ -33,6 +33,8 @@ export interface StoryRules {
   region: readonly [number, number, number, number];
   /** The label languages; the first is the one of `name`, the others may appear in `names`. */
   labelLanguages: readonly { code: string }[];
+  /** The countries of the dispute: a border line's `leftCountry` and `rightCountry` name one of them. */
+  countries?: readonly { code: string }[];
 }
 
 export interface ValidateOptions {
@@ -630,7 +632,25 @@ function checkBorderProps(f: Fields, props: Json, ctx: FeatureContext, reg: Regi
   f.string('name');
   f.string('basis');
   f.boolean('interpolated', true);
+  checkLineSides(f, ctx);
   checkSourceRefs(props.sources, 'sources', true, (u) => reg.sourceUses.push(u), ctx);
+}
+
+/** A line that says which country lies on each side says both, two different countries of the story. */
+function checkLineSides(f: Fields, ctx: FeatureContext): void {
+  if (!f.has('leftCountry') && !f.has('rightCountry')) return;
+  const left = f.string('leftCountry');
+  const right = f.string('rightCountry');
+  if (left === null || right === null) return;
+  if (left === right) ctx.report(`"leftCountry" and "rightCountry" are both "${left}"`);
+  const codes = ctx.rules.countries?.map((c) => c.code);
+  for (const [key, code] of [
+    ['leftCountry', left],
+    ['rightCountry', right],
+  ] as const) {
+    if (codes && !codes.includes(code))
+      ctx.report(`"${key}" "${code}" is not one of the story's countries (${codes.join(', ')})`);
+  }
 }
 
 function checkClaimProps(

@@ -197,6 +197,7 @@ describe('broken fixtures: one problem each', () => {
     ['unknown-answers.claims.geojson', 'unknown claim id "no-such-claim" in "answers"'],
     ['third-party-geometry.claims.geojson', 'claims of the Joint statements carry no geometry'],
     ['bad-url.sources.json', '"url" must be an http(s) address or null'],
+    ['one-sided.border.geojson', 'missing property "rightCountry"'],
   ];
 
   for (const [file, message] of cases) {
