@@ -1,6 +1,6 @@
 /**
- * Lookups over the input data, and each border line labelled with the country on each side (computed once,
- * when first needed).
+ * Lookups over the input data, and each border line labelled with the country on each side (as the line states
+ * them, else probed from the basemap; computed once, when first needed).
  *
  * @packageDocumentation
  */
@@ -35,6 +35,12 @@ export interface CheckContext {
   border(lineId?: string): BorderPart[];
   /** Claims matching a filter, in data order. */
   claimsMatching(filter: ClaimFilter): ClaimFeature[];
+}
+
+/** The sides a border feature states (`leftCountry`, `rightCountry`), when it states both. */
+function statedSides(f: BorderFeature): { sides: { left: string; right: string } } | Record<string, never> {
+  const { leftCountry: left, rightCountry: right } = f.properties;
+  return typeof left === 'string' && typeof right === 'string' ? { sides: { left, right } } : {};
 }
 
 /** Builds the context from inputs that passed validation (see validateInputs). */
@@ -86,6 +92,7 @@ export function buildContext(inputs: CheckInputs): CheckContext {
             coordinates: l.map((p) => [p[0] as number, p[1] as number] as [number, number]),
             featureId: id,
             interpolated: f.properties.interpolated === true,
+            ...statedSides(f),
           }));
       });
       parts = labelBorderParts(raw, countries);
