@@ -497,6 +497,16 @@ export function makeLayers(
   ];
 }
 
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A line's credit as the HTML MapLibre's attribution control takes: the text escaped, linked when it has a url. */
+export function attributionHtml({ text, url }: { text: string; url?: string }): string {
+  return url
+    ? `<a href="${escapeHtml(url)}" target="_blank" rel="noopener noreferrer">${escapeHtml(text)}</a>`
+    : escapeHtml(text);
+}
+
 export function makeStyle({ palette, story, urls, fontFaces }: StyleInput): StyleSpecification {
   return {
     version: 8,
@@ -507,7 +517,12 @@ export function makeStyle({ palette, story, urls, fontFaces }: StyleInput): Styl
       ...Object.fromEntries(
         story.borderLines.map((line) => [
           SOURCE.border(line.id),
-          { type: 'geojson' as const, data: urls.borders[line.id] ?? EMPTY },
+          {
+            type: 'geojson' as const,
+            data: urls.borders[line.id] ?? EMPTY,
+            // MapLibre lists a source's attribution only while one of its layers is shown.
+            ...(line.attribution ? { attribution: attributionHtml(line.attribution) } : {}),
+          },
         ]),
       ),
       [SOURCE.areas]: { type: 'geojson', data: EMPTY },

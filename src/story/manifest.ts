@@ -37,6 +37,11 @@ export interface BorderLineSpec {
   legend: string;
   /** Shown when the page opens. */
   shown: boolean;
+  /**
+   * A credit the line's licence requires wherever it is shown: the map adds it to its attribution while the line's
+   * layer is on. Text, never HTML; `url` (http or https) makes it a link.
+   */
+  attribution?: { text: string; url?: string };
 }
 
 export interface AreaShortcut {
@@ -193,6 +198,16 @@ function isCalendarDate(s: unknown): s is string {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
+function isHttpUrl(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  try {
+    const u = new URL(v);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
 function isBounds(v: unknown): v is Bounds {
   if (!Array.isArray(v) || v.length !== 4 || !v.every((n) => typeof n === 'number' && Number.isFinite(n)))
     return false;
@@ -334,6 +349,11 @@ function validateBorderLines(lines: unknown, at: (p: string, m: string) => void)
     if (!isText(l.label)) at(`${p}.label`, 'a string');
     if (!isText(l.legend)) at(`${p}.legend`, 'a string');
     if (typeof l.shown !== 'boolean') at(`${p}.shown`, 'true or false');
+    if (l.attribution !== undefined) {
+      const a = l.attribution;
+      if (!isRecord(a) || !isText(a.text) || (a.url !== undefined && !isHttpUrl(a.url)))
+        at(`${p}.attribution`, '{ text, url? } with an http(s) url');
+    }
   });
 }
 

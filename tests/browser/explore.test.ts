@@ -51,6 +51,30 @@ describe('exploring the story', () => {
     await page.close();
   });
 
+  it('shows each published border line on its own, with the credit its licence asks for while it is on', async () => {
+    const { page, log } = await open('/?map=10/40.1/45.9');
+    const layers = () => page.evaluate(() => window.__conflictMap?.renderedLayerIds() ?? []);
+    const credit = page.locator('.maplibregl-ctrl-attrib a[href="https://www.amcharts.com/"]');
+    // Only the main line is on when the page opens.
+    expect(await layers()).toContain('border');
+    expect(await layers()).not.toContain('border-amcharts-armenia');
+    expect(await credit.count()).toBe(0);
+
+    await page.getByRole('checkbox', { name: /amCharts, map of Armenia/ }).check();
+    await settle(page, log);
+    expect(await layers()).toContain('border-amcharts-armenia');
+    expect(await credit.count()).toBe(1);
+    expect(await credit.first().textContent()).toContain('amCharts');
+
+    await page.getByRole('checkbox', { name: /Natural Earth/ }).check();
+    await page.getByRole('checkbox', { name: /amCharts, map of Armenia/ }).uncheck();
+    await settle(page, log);
+    expect(await layers()).toContain('border-natural-earth');
+    expect(await layers()).not.toContain('border-amcharts-armenia');
+    expect(await credit.count()).toBe(0);
+    await page.close();
+  });
+
   it('opens a claim from the list by keyboard and shows its verbatim quote as text', async () => {
     const { page } = await open();
     const item = page.getByRole('button', { name: /Goris/ }).filter({ hasText: 'Yolyan' }).first();

@@ -18,10 +18,12 @@ import {
   type Measures,
   measureBorderLines,
 } from '../../scripts/measure-border-lines.ts';
+import { buildContext } from '../../src/checks/context.ts';
+import { soundInputs } from '../../src/checks/validate.ts';
 import type { BorderProperties, Source } from '../../src/data/types.ts';
 import { type DataFile, detectLayer, parseJson, validateFiles } from '../../src/data/validate.ts';
 import { localProjection } from '../../src/geo/localProjection.ts';
-import { story } from './stories.ts';
+import { checkInputs, story } from './stories.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const NEW_FILES = [
@@ -148,6 +150,28 @@ describe.each(NEW_FILES)('%s', (path) => {
 
   it(`stays under ${GZ_BUDGET_BYTES / 1000} KB gzipped`, () => {
     expect(gzipSync(text(path), { level: 9 }).length).toBeLessThan(GZ_BUDGET_BYTES);
+  });
+});
+
+describe('the story manifest and the checks engine', () => {
+  it('lists every line file as its own layer, only the OpenStreetMap line shown at first, amCharts credited', () => {
+    const lines = story.manifest.borderLines;
+    expect(lines.map((l) => [l.id, l.file, l.shown])).toEqual([
+      ['osm', 'border.geojson', true],
+      ['amcharts-armenia', 'border-amcharts-armenia.geojson', false],
+      ['amcharts-azerbaijan', 'border-amcharts-azerbaijan.geojson', false],
+      ['natural-earth', 'border-natural-earth.geojson', false],
+    ]);
+    for (const l of lines.filter((x) => x.id.startsWith('amcharts')))
+      expect(l.attribution).toMatchObject({ url: 'https://www.amcharts.com/' });
+  });
+
+  it('reads the sides of the new lines from the files (Armenia on the left), and probes the OpenStreetMap line', () => {
+    const ctx = buildContext(soundInputs(checkInputs(story)).inputs);
+    for (const id of ['amcharts-armenia', 'amcharts-azerbaijan', 'natural-earth'])
+      for (const part of ctx.border(id)) expect([id, part.left, part.right]).toEqual([id, 'ARM', 'AZE']);
+    const main = ctx.border('osm').find((p) => p.featureId === 'border-osm');
+    expect([main?.left, main?.right].sort()).toEqual(['ARM', 'AZE']);
   });
 });
 

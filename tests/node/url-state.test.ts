@@ -106,9 +106,14 @@ describe('URL state (the repository’s story)', () => {
       'claims-third-party',
       'places',
       'border',
+      'border-amcharts-armenia',
+      'border-amcharts-azerbaijan',
+      'border-natural-earth',
       'areas',
       'checks',
     ]);
+    // The other published lines are off until a reader turns them on.
+    expect(defaultUrlState(S).layers).toEqual(layerGroups(S).filter((g) => !/^border-/.test(g)));
     const { value, warnings } = parseUrlState('?layers=claims-azerbaijan,border,lake', S);
     expect(warnings).toEqual([]);
     expect(value.layers).toEqual(['claims-azerbaijan', 'border', 'areas']);
