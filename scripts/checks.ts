@@ -86,7 +86,7 @@ function main(): void {
     return;
   }
   const rows = [
-    ['id', 'reported', 'measured', 'verdict', 'tolerance (consistent / roughly)', 'method'],
+    ['id', 'reported', 'measured', 'verdict', 'allowed by the wording', 'method'],
     ...results.map((r) => [
       r.id,
       formatReported(r.reported, r.unit),

@@ -133,6 +133,7 @@ export function lakeFeature(): Feature<Polygon, AreaProperties> {
         'axis runs east–west because the only geometry found (the crude lake hole in OpenStreetMap data of about ' +
         '2017, ≈2.9 × 1.4 km) is elongated east–west. Built by data/armenia-azerbaijan-2021/build-lake.ts.',
       areaKm2Reported: 2,
+      uncertaintyM: 150,
       sources: [
         { source: 'wikimapia-10214865', note: 'centre 39°35\'53"N 46°13\'52"E; area ≈2 km²; 1.6 × 1.2 km' },
         { source: 'azwiki-qaragol-lachin', note: "centre 39°35′52″N 46°13′53″E (≈30 m from wikimapia's)" },
@@ -163,7 +164,11 @@ export function lakeFeature(): Feature<Polygon, AreaProperties> {
         'Irina Yolyan: "Azerbaijan claims control over 30-percent of the lake" (The Armenian Weekly, 12 May 2021); ' +
         '(4) Orbeli Center: the map Azerbaijan relies on shows the whole lake, and the hills east of it, as Azerbaijani. ' +
         'A share of the water surface does not fix where a line runs, so none of these can be drawn honestly. ' +
-        'The neighbouring smaller lake (Jili / Janlich / Sagi) has no sourced position and is not drawn.',
+        'The neighbouring smaller lake (Jili / Janlich / Sagi) has no sourced position and is not drawn. ' +
+        'uncertaintyM 150 is how far the true shore may lie from the drawn ellipse: the sourced sizes (1.6 × 1.2 km; ' +
+        "1,950 × 1,250 m) put the ends of the long axis 55–120 m from the ellipse's (1.84 km) and its sides 65–90 m " +
+        "inside the ellipse's (1.38 km), and the two sourced centres lie 30 m apart; 120 + 30 = 150 m. The checks " +
+        'measure the lake over it.',
     },
     geometry: { type: 'Polygon', coordinates: [ring] },
   };

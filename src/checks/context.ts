@@ -31,6 +31,8 @@ export interface CheckContext {
   countryName(a3: string | null): string;
   /** The id of the line a measurement uses: `lineId` when given, else the story's first line. */
   lineId(lineId?: string): string;
+  /** The lines a measurement uses: the one named, else every line of the story, in its order. */
+  linesFor(lineId?: string): ContextLine[];
   /** The parts of a border line (default: the first), labelled with the country on each side. */
   border(lineId?: string): BorderPart[];
   /** Claims matching a filter, in data order. */
@@ -108,6 +110,8 @@ export function buildContext(inputs: CheckInputs): CheckContext {
     countries,
     countryName: (a3) => (a3 === null ? 'unknown' : (names.get(a3) ?? a3)),
     lineId: (lineId) => lineId ?? firstLine,
+    linesFor: (lineId) =>
+      lineId === undefined ? [...lines.values()] : [lines.get(lineId)].filter((l) => l !== undefined),
     border: (lineId) => partsOf(lineId ?? firstLine),
     claimsMatching(filter) {
       return [...claims.values()].filter(

@@ -98,6 +98,9 @@ function ChecksOfClaim({ checks, state }: { checks: CheckResult[]; state: AppSta
               {check.title}
             </button>{' '}
             <span class={`verdict verdict--${check.verdict}`}>{VERDICT_LABELS[check.verdict]}</span>
+            {check.attributedTo ? (
+              <span class="muted"> {STRINGS.checkOfWords(check.attributedTo.who)}</span>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -82,6 +82,8 @@ export interface AreaProperties {
   basis: string;
   /** The area the sources give, km², when they give one. */
   areaKm2Reported?: number;
+  /** How far the true edge may lie from the drawn one, metres (the checks measure over it); absent when exact. */
+  uncertaintyM?: number;
   sources: SourceRef[];
   notes?: string;
 }

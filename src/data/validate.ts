@@ -592,7 +592,8 @@ interface Registry {
 
 // The fields each layer may carry (types.ts); anything else is reported as a probable typo.
 const PLACE_FIELDS = 'id name altNames names kind uncertaintyM sources notes'.split(' ');
-const AREA_FIELDS = 'id name altNames names kind schematic basis areaKm2Reported sources notes'.split(' ');
+const AREA_FIELDS =
+  'id name altNames names kind schematic basis areaKm2Reported uncertaintyM sources notes'.split(' ');
 const AREA_KINDS = ['lake', 'zone'] as const;
 const CLAIM_FIELDS = (
   'id side claimant eventDate eventDateEnd statementDate summary quote source kind incident geometryBasis ' +
@@ -623,6 +624,7 @@ function checkAreaProps(f: Fields, props: Json, ctx: FeatureContext, reg: Regist
   f.string('basis');
   if (f.has('areaKm2Reported') && f.measure('areaKm2Reported', false) === 0)
     ctx.report('"areaKm2Reported" must be greater than 0');
+  if (f.has('uncertaintyM')) f.measure('uncertaintyM', false);
   checkSourceRefs(props.sources, 'sources', true, (u) => reg.sourceUses.push(u), ctx);
   f.string('notes', true);
   f.onlyKnown(AREA_FIELDS);

@@ -1,7 +1,7 @@
 // Every user-facing string of the interface, in one place so it can be translated.
 // The story's own texts (title, side and layer names, legend lines) are in its manifest (story.json); data text
 // (names, quotes, summaries) comes from its data files. Neither is ever stored here.
-import type { Verdict } from '../checks/types.ts';
+import type { BandPosition, Verdict } from '../checks/types.ts';
 import {
   borderLayer,
   type LayerGroup,
@@ -71,7 +71,10 @@ export const STRINGS = {
   checkClaimLink: 'the claim',
   checkReported: 'Reported',
   checkMeasured: 'Measured',
-  checkTolerance: 'Tolerance',
+  checkTolerance: 'Allowed by the wording',
+  checkPerLine: 'Measured against each border line',
+  checkOfWords: (who: string) => `(a check of ${who}’s words)`,
+  checkAttributed: (who: string, why: string) => `These are the words of ${who}, not of the claimant: ${why}`,
   checkMethod: 'Method',
   checkCaveats: 'Caveats',
   checkShowOnMap: 'Draw on map',
@@ -143,9 +146,17 @@ export function sideLegend(side: SideSpec): string {
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
   consistent: 'Consistent',
-  'roughly-consistent': 'Roughly consistent',
   inconsistent: 'Inconsistent',
+  'depends-on-the-line': 'Depends on the line',
   'cannot-check': 'Cannot be checked',
+};
+
+/** Where one line's measured range lies against what the wording allows. */
+export const BAND_POSITION_WORDS: Record<BandPosition, string> = {
+  below: 'below what the wording allows',
+  within: 'within what the wording allows',
+  above: 'above what the wording allows',
+  across: 'across an edge of what the wording allows',
 };
 
 /** The shortcut every story has after its own: back to the first view. */

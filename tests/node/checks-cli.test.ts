@@ -24,9 +24,14 @@ describe('npm run checks', () => {
     const r = run();
     expect(r.status).toBe(0);
     const [header] = r.stdout.split('\n');
-    for (const column of ['id', 'reported', 'measured', 'verdict', 'tolerance', 'method'])
+    for (const column of ['id', 'reported', 'measured', 'verdict', 'allowed by the wording', 'method'])
       expect(header).toContain(column);
-    expect(r.stdout).toMatch(/verishen-five-km-north-of-goris +5 km +3\.25 km, 326° NW +roughly consistent/);
+    expect(r.stdout).toMatch(
+      /verishen-five-km-north-of-goris +5 km +3\.25 km, 326° NW +inconsistent +3\.75–6\.25 km/,
+    );
+    expect(r.stdout).toMatch(
+      /armudlu-400-m-inside-azerbaijan +400 m +−36 to \+1305 m \(4 lines\) +depends on the line/,
+    );
     expect(r.stdout).toMatch(
       /mod-six-captured-800-m-inside-armenia — cannot be checked\n {2}cannot be checked: no sourced position/,
     );
@@ -44,9 +49,13 @@ describe('npm run checks', () => {
         'quote',
         'reported',
         'measured',
+        'range',
+        'rangeText',
+        'lines',
         'unit',
         'method',
         'verdict',
+        'verdictBasis',
         'tolerance',
         'reason',
         'geometry',
