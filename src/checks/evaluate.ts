@@ -194,14 +194,7 @@ export function evaluateCheck(d: CheckDeclaration, ctx: CheckContext): CheckResu
     verdictBasis = 'range';
     const rule = ruleVerdict(measured.map((v) => bandPosition(v.range, tolerance.band)));
     verdict = rule.verdict;
-    reason = ruleReason(
-      rule.why,
-      rangeText,
-      `the ${band} that the reported ${fr(d.reported)} allows`,
-      lines,
-      d.unit,
-      o,
-    );
+    reason = ruleReason(rule.why, rangeText, `what the wording allows, ${band}`, lines, d.unit, o);
     if (o.extra) {
       const combined = combineVerdicts(verdict, o.extra.verdict);
       reason += `; ${o.extra.reason}${combined !== verdict ? ` — so, taken together: ${formatVerdict(combined)}` : ''}`;
@@ -260,7 +253,7 @@ function describeRange(
   const lineSpread =
     o.perLine &&
     new Set(measured.map((v) => (v.measured === null ? '' : formatValue(v.measured, unit)))).size > 1;
-  const uncertainty = `${o.uncertaintyOf ?? 'the positions'}’ uncertainty`;
+  const uncertainty = `${o.uncertaintyOf ?? 'the positions’'} uncertainty`;
   const depending = lineSpread
     ? spread
       ? `, depending on the line and on ${uncertainty}`
@@ -305,7 +298,7 @@ function ruleReason(
     case 'lines-disagree':
       return `depends on the line: ${rangeText}. Against ${bandText}: ${perLine}`;
     case 'uncertain':
-      return `cannot be checked: ${rangeText} — ${o.uncertaintyOf ?? 'the positions'}’ uncertainty spans an edge of ${bandText}${
+      return `cannot be checked: ${rangeText} — ${o.uncertaintyOf ?? 'the positions’'} uncertainty spans an edge of ${bandText}${
         perLine ? `, and no two lines place the figure differently (${perLine})` : ''
       }`;
   }

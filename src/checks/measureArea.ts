@@ -50,7 +50,7 @@ export function measureArea(
     ],
     perLine: false,
     quantity: `enclosed by the outline of ${area.properties.name}`,
-    uncertaintyOf: 'the outline',
+    uncertaintyOf: 'the outline’s',
     signed: false,
     method: `${AREA_METHOD}${r > 0 ? `; the range moves the edge by the outline's ${r} m uncertainty radius either way (perimeter × radius)` : ''}`,
     summary: `the outline encloses ${formatValue(fromBase(areaM2, unit), unit)}`,

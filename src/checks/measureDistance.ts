@@ -79,7 +79,7 @@ export function measureDistance(
     perLine: false,
     quantity: `${compassWords(compass)} of ${from.properties.name} in a straight line (bearing ${bearing}°)`,
     signed: false,
-    uncertaintyOf: 'the places',
+    uncertaintyOf: 'the places’',
     method: DISTANCE_METHOD,
     summary: `${to.properties.name} is ${formatValue(measured, unit)} ${compassWords(compass)} of ${from.properties.name} in a straight line (bearing ${bearing}°)`,
     details,

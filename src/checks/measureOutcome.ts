@@ -33,7 +33,7 @@ export interface MeasureOutcome {
   quantity: string;
   /** Values may be negative (the other side of a line): ranges across zero are written with signs. */
   signed: boolean;
-  /** Whose uncertainty makes the ranges, in words: "the positions" (default), "the outline", "the places". */
+  /** Whose uncertainty makes the ranges, possessive: "the positions’" (default), "the outline’s", "the places’". */
   uncertaintyOf?: string;
   /** The method in words, with its error bound. */
   method: string;

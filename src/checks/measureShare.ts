@@ -171,7 +171,7 @@ export function measureShare(
   const base = {
     perLine: true,
     quantity: `of ${name} on the ${country} side`,
-    uncertaintyOf: 'the outline',
+    uncertaintyOf: 'the outline’s',
     signed: false,
     method: SHARE_METHOD,
     summary: listing,
