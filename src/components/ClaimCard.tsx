@@ -151,14 +151,23 @@ export function ClaimCard({
       </p>
       <p class="claim-summary">{c.summary}</p>
       <figure class="claim-quote">
+        <p class="claim-quote-kind">
+          {c.quoteKind === 'direct'
+            ? STRINGS.claimQuote
+            : STRINGS.claimReported(story.sources.get(c.source)?.outlet ?? c.source)}
+        </p>
         <blockquote>{c.quote}</blockquote>
         <figcaption>
           <SourceLine source={story.sources.get(c.source)} />
         </figcaption>
       </figure>
+      {claim.geometry && c.geometryBy !== 'claimant' ? (
+        <p class="claim-drawn-by">{STRINGS.claimDrawnBy(c.geometryBy ?? '')}</p>
+      ) : null}
       {claim.geometry ? (
         <details class="claim-basis">
           <summary>{STRINGS.claimGeometryBasis}</summary>
+          {c.geometryBy === 'claimant' ? <p>{STRINGS.claimDrawnByClaimant}</p> : null}
           <p>{c.geometryBasis}</p>
           {c.uncertaintyM ? <p>{STRINGS.claimApproximate(c.uncertaintyM)}</p> : null}
         </details>

@@ -40,6 +40,11 @@ export interface Source {
   identifiedBy: string;
   /** File name in ../shared/seeds when the source is one of the five seed articles; quotes from it are checked verbatim. */
   seed: string | null;
+  /**
+   * File name in the story's `excerpts/` folder: the passage of the page as it was read (its address first), for a
+   * source that is not a seed. Quotes from it are checked verbatim against it.
+   */
+  excerpt?: string;
   kind: 'article' | 'web-page' | 'dataset' | 'research-note';
 }
 
@@ -97,6 +102,8 @@ export type ClaimKind =
   | 'denial' // a claim that something did not happen
   | 'statement'; // a position with no place of its own (e.g. a call for restraint)
 
+export type QuoteKind = 'direct' | 'reported';
+
 export interface ClaimProperties {
   id: string;
   /** Side of the claimant, not of the troops described. */
@@ -112,12 +119,23 @@ export interface ClaimProperties {
   summary: string;
   /** Exact words from the source, character for character. */
   quote: string;
+  /**
+   * `direct`: the claimant's own words (their statement, or an outlet quoting them verbatim, translations included);
+   * `reported`: an outlet's account of what they said (paraphrase, indirect speech, a summary with fragments).
+   */
+  quoteKind: QuoteKind;
   source: string;
   kind: ClaimKind;
   /** Group of claims about the same incident, e.g. "2021-05-12-north-pass". */
   incident: string;
   /** How the geometry was drawn from the words, e.g. "the stated coordinates N 40°04′30″ E 45°54′42″". */
   geometryBasis: string | null;
+  /**
+   * Whose account of the positions the geometry follows: `claimant` when it is the claimant's own (their words,
+   * coordinates or named places, as published or as reported), else who described them (e.g. "the Orbeli
+   * Analytical Research Center (Yerevan), 20 May 2021"); null when there is no geometry.
+   */
+  geometryBy: string | null;
   /** Radius in metres: how far the true location may lie from the drawn geometry; null when there is no geometry. */
   uncertaintyM: number | null;
   /** ids of claims this one answers (replies to, denies, comments on). */

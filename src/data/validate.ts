@@ -42,6 +42,11 @@ export interface ValidateOptions {
   story: StoryRules;
   /** Seed article texts by file name (e.g. "000_a7406c2808281acd.txt"). Absent: verbatim-quote checks are skipped. */
   seeds?: Readonly<Record<string, string>>;
+  /**
+   * Excerpts of the other sources by file name (the story's excerpts/ folder): quotes from a source with an
+   * `excerpt` are checked verbatim against it. Absent: those checks are skipped.
+   */
+  excerpts?: Readonly<Record<string, string>>;
   /** Files used only to resolve references (source ids, answers, duplicate ids); their own problems are not reported. */
   context?: readonly DataFile[];
 }
@@ -581,7 +586,7 @@ interface FeatureContext {
 
 interface Registry {
   ids: Map<string, { file: string; featureId: string }>;
-  sources: Map<string, { seed: string | null }>;
+  sources: Map<string, { seed: string | null; excerpt: string | null }>;
   claims: Set<string>;
   sourceUses: SourceRefUse[];
   answerUses: SourceRefUse[];
@@ -596,11 +601,12 @@ const AREA_FIELDS =
   'id name altNames names kind schematic basis areaKm2Reported uncertaintyM sources notes'.split(' ');
 const AREA_KINDS = ['lake', 'zone'] as const;
 const CLAIM_FIELDS = (
-  'id side claimant eventDate eventDateEnd statementDate summary quote source kind incident geometryBasis ' +
-  'uncertaintyM answers sources notes'
+  'id side claimant eventDate eventDateEnd statementDate summary quote quoteKind source kind incident ' +
+  'geometryBasis geometryBy uncertaintyM answers sources notes'
 ).split(' ');
+const QUOTE_KINDS = ['direct', 'reported'] as const;
 const SOURCE_FIELDS =
-  'id outlet headline published publishedCertainty url language identifiedBy seed kind'.split(' ');
+  'id outlet headline published publishedCertainty url language identifiedBy seed excerpt kind'.split(' ');
 
 function checkPlaceProps(f: Fields, props: Json, ctx: FeatureContext, reg: Registry): void {
   f.string('name');
@@ -673,6 +679,7 @@ function checkClaimProps(
   checkClaimDates(f, ctx);
   const quote = f.string('quote');
   if (quote !== null && quote !== quote.trim()) ctx.report('"quote" has leading or trailing white space');
+  f.oneOf('quoteKind', QUOTE_KINDS);
   const source = f.string('source');
   if (source !== null) {
     reg.sourceUses.push({ file: ctx.file, featureId: ctx.featureId, source, where: 'source' });
@@ -733,6 +740,16 @@ function checkClaimGeometryFields(
   }
   if (geometry === null && uncertainty !== null)
     ctx.report('"uncertaintyM" must be null when the geometry is null');
+  const by = props.geometryBy;
+  if (!f.has('geometryBy'))
+    ctx.report('missing property "geometryBy" ("claimant", who else described the positions, or null)');
+  else if (geometry === null) {
+    if (by !== null) ctx.report('"geometryBy" must be null when the geometry is null');
+  } else if (typeof by !== 'string' || by.trim() === '') {
+    ctx.report(
+      `"geometryBy" must say whose account the geometry follows ("claimant" or who), found ${describe(by)}`,
+    );
+  }
   const spec = ctx.rules.sides.find((s) => s.id === side);
   if (spec && !spec.positions && geometry !== null) {
     ctx.report(
@@ -894,11 +911,18 @@ function checkSourceEntry(entry: unknown, index: number, file: string, reg: Regi
   const seed = checkSeedField(entry, ctx);
   if (seed !== null && kind !== null && kind !== 'article')
     ctx.report('a source with a "seed" must be kind "article"');
+  let excerpt: string | null = null;
+  if (f.has('excerpt')) {
+    if (typeof entry.excerpt !== 'string' || !/^[\w.-]+\.txt$/.test(entry.excerpt))
+      ctx.report(`"excerpt" must be a file name like "tass-1290031.txt", found ${describe(entry.excerpt)}`);
+    else if (seed !== null) ctx.report('a source has a "seed" or an "excerpt", not both');
+    else excerpt = entry.excerpt;
+  }
   f.onlyKnown(SOURCE_FIELDS);
   checkText(entry, '', ctx);
   if (id !== null) {
     registerId(id, file, featureId, reg, (_, m) => ctx.report(m));
-    reg.sources.set(id, { seed });
+    reg.sources.set(id, { seed, excerpt });
   }
 }
 
@@ -958,16 +982,21 @@ function resolveReferences(
 
 function checkQuotes(
   reg: Registry,
-  seeds: Readonly<Record<string, string>>,
+  texts: { seeds?: Readonly<Record<string, string>>; excerpts?: Readonly<Record<string, string>> },
   reportTo: (file: string, featureId: string, message: string) => void,
 ) {
   for (const q of reg.quotes) {
-    const seed = reg.sources.get(q.source)?.seed;
-    if (!seed) continue;
-    const text = seeds[seed];
+    const source = reg.sources.get(q.source);
+    const [kind, name, all] = source?.seed
+      ? (['seed file', source.seed, texts.seeds] as const)
+      : source?.excerpt
+        ? (['excerpt', source.excerpt, texts.excerpts] as const)
+        : ([null, null, undefined] as const);
+    if (!kind || !name || !all) continue;
+    const text = all[name];
     if (text === undefined)
-      reportTo(q.file, q.featureId, `seed file ${seed} (source ${q.source}) is not available`);
-    else if (!text.includes(q.quote)) reportTo(q.file, q.featureId, quoteMismatch(q.quote, text, seed));
+      reportTo(q.file, q.featureId, `${kind} ${name} (source ${q.source}) is not available`);
+    else if (!text.includes(q.quote)) reportTo(q.file, q.featureId, quoteMismatch(q.quote, text, name));
   }
 }
 
@@ -1045,7 +1074,8 @@ export function validateFiles(files: readonly DataFile[], options: ValidateOptio
       );
     }
     resolveReferences(reg, toChecked);
-    if (options.seeds) checkQuotes(reg, options.seeds, toChecked);
+    if (options.seeds || options.excerpts)
+      checkQuotes(reg, { seeds: options.seeds, excerpts: options.excerpts }, toChecked);
   } catch (e) {
     problems.push({
       file: files[0]?.file ?? '(none)',
