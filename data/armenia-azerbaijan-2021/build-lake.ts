@@ -12,7 +12,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Feature, FeatureCollection, LineString, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, Polygon, Position } from 'geojson';
 import type { AreaProperties } from '../../src/data/types.ts';
 
 /** wikimapia.org/10214865: 39°35'53"N 46°13'52"E, as decimal degrees. */
@@ -93,20 +93,6 @@ export function lakeAxes(): { semiEastM: number; semiNorthM: number } {
 export function lakeRing(): Position[] {
   const { semiEastM, semiNorthM } = lakeAxes();
   return ringFor(semiEastM, semiNorthM);
-}
-
-/**
- * The stretch of the schematic shore between two compass bearings seen from the centre, clockwise.
- * Claims that describe positions "on the east and south-east side of the lake" are drawn with it, so
- * their vertices are exactly vertices of the lake ring.
- */
-export function shoreArc(fromDeg: number, toDeg: number): Position[] {
-  const { semiEastM, semiNorthM } = lakeAxes();
-  const points: Position[] = [];
-  const span = (((toDeg - fromDeg) % 360) + 360) % 360;
-  for (let d = 0; d <= span + 1e-9; d += STEP_DEG)
-    points.push(ellipsePoint((fromDeg + d) % 360, semiEastM, semiNorthM));
-  return points;
 }
 
 export function lakeFeature(): Feature<Polygon, AreaProperties> {
@@ -211,11 +197,6 @@ function formatValue(value: unknown, indent: string, inline: boolean): string {
 
 export function lakeCollection(): FeatureCollection<Polygon, AreaProperties> {
   return { type: 'FeatureCollection', features: [lakeFeature()] };
-}
-
-/** The east/south-east/south shore used by the 12 May claims (see README.md of this folder). */
-export function eastSouthShore(): LineString {
-  return { type: 'LineString', coordinates: shoreArc(67.5, 202.5) };
 }
 
 function main(): void {
