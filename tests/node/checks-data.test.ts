@@ -370,6 +370,27 @@ describe('every value on every line, recomputed with GeographicLib', { timeout: 
     if (r.verdictBasis === 'range') expect(refVerdict(r, refRanges)).toBe(r.verdict);
   });
 
+  it.each(
+    results
+      .filter((r) => r.measureKind === 'distance-to-line' && r.range !== null)
+      .map((r) => [r.id, r] as const),
+  )('%s: the place to each line', (_id, r) => {
+    const d = declarationOf(r.id).measure as { from: { place: string }; country: string };
+    const p = place(d.from.place);
+    const refRanges: [number, number][] = [];
+    for (const l of r.lines) {
+      const ref = refSigned(p, l.line as string, d.country, 0.15);
+      within(
+        l.measured as number,
+        r.unit === 'km' ? ref / 1000 : ref,
+        0.005,
+        r.unit === 'km' ? 0.00005 : 0.05,
+      );
+      refRanges.push([ref / 1000, ref / 1000]);
+    }
+    if (r.verdictBasis === 'range') expect(refVerdict(r, refRanges)).toBe(r.verdict);
+  });
+
   it('the lake: the share on each line that crosses it is its piece by a straight cut; 0 % or 100 % for the others', () => {
     const r = check('yolyan-30-percent-of-lake');
     const d = declarationOf(r.id).measure as { country: string };
