@@ -67,6 +67,28 @@ describe('npm run checks', () => {
     expect(String(v?.measured).length).toBeGreaterThan(8);
   });
 
+  it('--markdown prints the table that the README shows, row for row', { timeout: 120_000 }, () => {
+    const r = run('--markdown');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(
+      '| check | whose words | reported | measured (every line, with the uncertainty) | each line | allowed by the wording | verdict |',
+    );
+    const ids = (JSON.parse(run('--json').stdout) as { id: string }[]).map((c) => c.id);
+    expect(lines.slice(2).map((l) => /\(`([^`]+)`\)/.exec(l)?.[1])).toEqual(ids);
+    // The outlet's own words are said to be the outlet's, not the claimant's.
+    expect(r.stdout).toMatch(
+      /`verishen-five-km-north-of-goris`\) \| The Armenian Weekly \(the outlet’s own words\) \|/,
+    );
+    // The README holds exactly this output between its markers (regenerate it with the command when it changes).
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const begin = '<!-- checks:begin (npm run -s checks -- --markdown) -->\n';
+    const between = readme.slice(readme.indexOf(begin) + begin.length, readme.indexOf('<!-- checks:end -->'));
+    expect(readme).toContain(begin);
+    expect(between).toBe(r.stdout);
+    expect(run('--markdown', '--json').status).toBe(1);
+  });
+
   it('bad data: a clear message and exit code 1; a broken check does not hide the others', {
     timeout: 180_000,
   }, () => {
