@@ -87,8 +87,33 @@ describe('exploring the story', () => {
       .toContain('Azerbaijan claims control over 30-percent of the lake');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('claim-card-heading');
     expect(page.url()).toContain('claim=am-goris-2021-05-12-verishen');
+    // The Armenian Weekly's account of her post, not her words: the card says whose the words are.
+    expect(await card.locator('.claim-quote-kind').textContent()).toBe(
+      'As reported by The Armenian Weekly (not their own words)',
+    );
     await page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle');
     await page.screenshot({ path: join(SCREENSHOTS, 'claim-card-1280x800.png') });
+    await page.close();
+  });
+
+  it('says "In their words" only over the claimant’s own words, and whose account the positions follow', async () => {
+    // The Azerbaijani defence ministry's own statement, with its own coordinates of the detention site.
+    const { page } = await open('/?claim=az-mod-2021-05-27-detention-site');
+    const card = page.locator('article.claim-card');
+    await card.waitFor();
+    expect(await card.locator('.claim-quote-kind').textContent()).toBe('In their words');
+    expect(await card.locator('blockquote').textContent()).toContain('(N 40°09′06″; E 45°58′07″)');
+    // Drawn by the claimant's own account, so no "as described by" line; the basis says so.
+    expect(await card.locator('.claim-drawn-by').count()).toBe(0);
+    expect(await card.locator('.claim-basis').first().textContent()).toContain(
+      'Drawn from the claimant’s own account of the positions.',
+    );
+    // News.Az's indirect report of the Armudlu statement: reported, with the outlet named.
+    await page.goto(`${app.origin}/?claim=az-mod-2021-06-01-armudlu`);
+    await card.waitFor();
+    await expect
+      .poll(() => card.locator('.claim-quote-kind').textContent())
+      .toBe('As reported by News.Az (not their own words)');
     await page.close();
   });
 
