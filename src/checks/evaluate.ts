@@ -170,11 +170,18 @@ export function evaluateCheck(d: CheckDeclaration, ctx: CheckContext): CheckResu
   if (d.circularBecause && range && o.cannotCheck === undefined) {
     verdict = 'cannot-check';
     verdictBasis = 'circular';
-    const agree = tolerance
-      ? ruleVerdict(measured.map((v) => bandPosition(v.range, tolerance.band))).verdict === 'consistent'
+    // What the rule would say of the drawing's range: it may agree, disagree, or (spanning an edge) do neither.
+    const byRule = tolerance
+      ? ruleVerdict(measured.map((v) => bandPosition(v.range, tolerance.band))).verdict
+      : null;
+    const agree =
+      byRule === 'consistent'
         ? 'which agrees with'
-        : 'which does not agree with'
-      : 'compared with';
+        : byRule === 'inconsistent'
+          ? 'which does not agree with'
+          : byRule === null
+            ? 'compared with'
+            : 'which spans an edge of what the wording allows around';
     reason = `cannot be checked independently: ${d.circularBecause}. The drawing measures ${rangeText}, ${agree} the ${
       d.reported !== null ? fr(d.reported) : ''
     } reported — a check of the drawing, not of the figure`;

@@ -465,5 +465,9 @@ describe('every value on every line, recomputed with GeographicLib', { timeout: 
     within((r.measured as number) * 1e6, refArea(lakeRing));
     expect(r.verdict).toBe('cannot-check');
     expect(r.verdictBasis).toBe('circular');
+    // Its range (the outline moved and grown by its uncertainty) spans the band's edges: neither agrees nor not.
+    const [lo, hi] = r.range as [number, number];
+    expect([lo < 1.5, hi > 2.5]).toEqual([true, true]);
+    expect(r.reason).toContain('which spans an edge of what the wording allows around the 2 km² reported');
   });
 });

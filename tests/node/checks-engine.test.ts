@@ -449,6 +449,8 @@ describe('evaluateChecks on the synthetic world', () => {
     const c = byId('area-circular');
     expect(c.verdict).toBe('cannot-check');
     expect(c.reason).toMatch(/^cannot be checked independently: the square was drawn/);
+    // The square measures ~3.8 km² against about 2 km²: the drawing does not agree with the figure, and says so.
+    expect(c.reason).toContain('which does not agree with the 2 km² reported');
     expect(c.verdictBasis).toBe('circular');
     expect(c.measured).toBe(r.measured);
   });
