@@ -68,6 +68,23 @@ export interface LabelLanguage {
   name: string;
 }
 
+/** A country of the dispute, as the basemap codes it. */
+export interface StoryCountry {
+  /** The basemap's code (`a3` of its country polygons and label points). */
+  code: string;
+  /** The name in the story's first label language. */
+  name: string;
+  /** The name in each other label language (its code → name); a language without one falls back to `name`. */
+  names?: Record<string, string>;
+  /** Where `names` come from (e.g. "Unicode CLDR 48 region names"). */
+  namesSource?: string;
+  /**
+   * Where to write the name in the story's wide views (below zoom 9), as [lon, lat] points inside the country near
+   * the story; closer in, the names run along the border. A cartographer's choice, not data.
+   */
+  labelPoints?: [number, number][];
+}
+
 export interface StoryManifest {
   id: string;
   /** BCP 47 code of the story's texts (the page's lang). */
@@ -75,11 +92,32 @@ export interface StoryManifest {
   texts: StoryTexts;
   /** The timeline: first and last day, and the day shown when a page opens. */
   dates: { first: string; last: string; default: string };
-  camera: { bounds: Bounds; boundsBasis?: string; maxBounds: Bounds; minZoom: number; maxZoom: number };
+  camera: {
+    bounds: Bounds;
+    boundsBasis?: string;
+    /**
+     * The first view: a box around the story's places, tighter than `bounds` (the whole region, which the "Whole
+     * region" shortcut frames). On a phone it is framed above the bottom sheet. Without it, `bounds`.
+     */
+    focusBounds?: Bounds;
+    maxBounds: Bounds;
+    minZoom: number;
+    maxZoom: number;
+  };
   /** Story features must lie in this box (a guard against swapped coordinates). */
   region: Bounds;
-  /** The countries of the dispute (basemap codes): their land is drawn in the story's tones. */
-  countries: { code: string; name: string }[];
+  /**
+   * The countries of the dispute (basemap codes): each gets a land tone of its own (neutral, in the manifest's
+   * order) and its name on its side of the border, in every label language.
+   */
+  countries: StoryCountry[];
+  /**
+   * Places (ids in places.geojson) labelled first, at every zoom from the first view on: the places the story
+   * is about. Other places are labelled where there is room.
+   */
+  keyPlaces?: string[];
+  /** The locator inset: the wider region it draws (inside the basemap), the map's view marked on it. */
+  locator?: { bounds: Bounds };
   sides: SideSpec[];
   labelLanguages: LabelLanguage[];
   /** Font packages (@fontsource) for labels; the build keeps only the subsets the story's names need. */
@@ -236,10 +274,16 @@ export function validateManifest(data: unknown): string[] {
     if (!zoomOk(c.maxZoom)) at('camera.maxZoom', 'a zoom from 0 to 24');
     if (zoomOk(c.minZoom) && zoomOk(c.maxZoom) && (c.minZoom as number) >= (c.maxZoom as number))
       at('camera', 'minZoom must be below maxZoom');
-    if (isBounds(c.bounds) && isBounds(c.maxBounds)) {
-      const [w, s, e, n] = c.bounds;
+    for (const key of ['bounds', 'focusBounds'] as const) {
+      if (key === 'focusBounds' && c.focusBounds === undefined) continue;
+      if (!isBounds(c[key])) {
+        if (key === 'focusBounds') at('camera.focusBounds', '[west, south, east, north] in degrees');
+        continue;
+      }
+      if (!isBounds(c.maxBounds)) continue;
+      const [w, s, e, n] = c[key];
       const [W, S, E, N] = c.maxBounds;
-      if (w < W || s < S || e > E || n > N) at('camera.bounds', 'must lie inside camera.maxBounds');
+      if (w < W || s < S || e > E || n > N) at(`camera.${key}`, 'must lie inside camera.maxBounds');
     }
   }
   if (!isBounds(m.region)) at('region', '[west, south, east, north] in degrees');
@@ -249,7 +293,31 @@ export function validateManifest(data: unknown): string[] {
   else
     m.countries.forEach((c, i) => {
       if (!isRecord(c) || !isText(c.code) || !isText(c.name)) at(`countries[${i}]`, '{ code, name }');
+      else if (c.names !== undefined) {
+        const languages = Array.isArray(m.labelLanguages)
+          ? m.labelLanguages.map((l) => (isRecord(l) ? l.code : undefined))
+          : [];
+        if (!isRecord(c.names) || !Object.values(c.names).every(isText))
+          at(`countries[${i}].names`, 'an object { "language code": "name" }');
+        else
+          for (const code of Object.keys(c.names))
+            if (!languages.includes(code))
+              at(`countries[${i}].names.${code}`, 'is not one of labelLanguages');
+        if (!isText(c.namesSource)) at(`countries[${i}].namesSource`, 'says where the names come from');
+      }
+      if (isRecord(c) && c.labelPoints !== undefined) {
+        const ok =
+          Array.isArray(c.labelPoints) &&
+          c.labelPoints.every(
+            (p) => Array.isArray(p) && p.length === 2 && Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90,
+          );
+        if (!ok) at(`countries[${i}].labelPoints`, 'a list of [lon, lat] points');
+      }
     });
+  if (m.keyPlaces !== undefined && (!Array.isArray(m.keyPlaces) || !m.keyPlaces.every(isText)))
+    at('keyPlaces', 'a list of place ids');
+  if (m.locator !== undefined && (!isRecord(m.locator) || !isBounds(m.locator.bounds)))
+    at('locator', '{ bounds: [west, south, east, north] }');
 
   validateSides(m.sides, at);
   validateLanguages(m.labelLanguages, at);
