@@ -115,6 +115,21 @@ const COUNTRIES: readonly CountrySpec[] = [
   { a3: 'RUS', name: 'Russia', nameNative: 'Россия' },
   { a3: 'TUR', name: 'Türkiye', nameNative: 'Türkiye' },
 ];
+/**
+ * Water bodies named on the map, beside the holes the country polygons leave for them. Lake Sevan: centre and
+ * Armenian name from the research notes (shared/research/geo_facts.md, "Not to be confused with"); the same
+ * centre as the basemap test's "Lake Sevan centre". Other languages: no sourced form, so none.
+ */
+const WATER_LABELS: readonly WaterLabelProps[] = [
+  {
+    kind: 'water-label',
+    name: 'Lake Sevan',
+    nameNative: 'Սևանա լիճ',
+    source: 'research notes geo_facts.md §1a (40.317 N, 45.350 E; Սևանա լիճ)',
+  },
+];
+const WATER_LABEL_POINTS: readonly Position[] = [[45.35, 40.317]];
+
 /** A point in Nakhchivan city: picks the Nakhchivan part of Azerbaijan for its own label. */
 const NAKHCHIVAN_PROBE: Position = [45.41, 39.21];
 
@@ -163,6 +178,13 @@ interface LabelProps {
   a3: string;
   name: string;
   nameNative: string | null;
+}
+interface WaterLabelProps {
+  kind: 'water-label';
+  name: string;
+  nameNative: string | null;
+  /** Where the name and the point come from. */
+  source: string;
 }
 /** BorderProperties in src/data/types.ts. */
 interface BorderProps {
@@ -1102,7 +1124,8 @@ Together, gzipped: ${total} bytes (${kb(total)}).
   [${BBOX.join(', ')}] (west, south, east, north); then Points \`{ kind: 'country-label', a3, name, nameNative }\`
   at each country's pole of inaccessibility inside the map extent, plus one for Nakhchivan ("Nakhchivan
   (Azerbaijan)"). Native names are OpenStreetMap \`name\` tags, given only in scripts the bundled fonts cover
-  (none for Georgia and Iran).
+  (none for Georgia and Iran). Last, Points \`{ kind: 'water-label', name, nameNative, source }\` naming water
+  bodies the polygons leave as holes (Lake Sevan).
 - \`data/border.geojson\`: the Armenia–Azerbaijan boundary, extracted from the same topology as the edges the
   ARM and AZE polygons share, so it coincides with the basemap. \`border-osm\`: the source's line (main border
   north to south, then the Armenia–Nakhchivan border); \`border-osm-lake-sev\` and \`border-osm-data-gaps\`
@@ -1223,7 +1246,8 @@ function main(): void {
   for (const l of labels) console.log(`label ${l.properties.name}: ${l.geometry.coordinates.join(', ')}`);
   const border = borderFeatures(topo, closed.gaps);
 
-  const basemapText = serialize([...countryFeatures, ...labels]);
+  const water = WATER_LABELS.map((props, i) => turf.point(WATER_LABEL_POINTS[i] as Position, props));
+  const basemapText = serialize([...countryFeatures, ...labels, ...water]);
   const borderText = serialize(border);
   writeFileSync(OUT_BASEMAP, basemapText);
   writeFileSync(OUT_BORDER, borderText);
