@@ -8,12 +8,13 @@ import type { Bounds, Camera } from './map/camera.ts';
 import type { LayerGroup, StoryManifest } from './story/manifest.ts';
 import { type DateMode, showsOn } from './timeline.ts';
 import type { Language } from './ui/languages.ts';
+import type { Theme } from './ui/theme.ts';
 import type { UrlState } from './url-state.ts';
 
 export type MapStatus = 'loading' | 'ready' | 'unavailable' | 'failed';
 export type LoadStatus = 'loading' | 'ready' | 'failed';
 
-export function createAppState(initial: UrlState, manifest: StoryManifest) {
+export function createAppState(initial: UrlState, manifest: StoryManifest, defaultTheme: Theme = 'auto') {
   const story = signal<Story | null>(null);
   const date = signal(initial.date);
   const mode = signal<DateMode>(initial.mode);
@@ -35,8 +36,15 @@ export function createAppState(initial: UrlState, manifest: StoryManifest) {
     selectedClaim: signal<string | null>(initial.claim),
     selectedCheck: signal<string | null>(initial.check),
     language: signal<Language>(initial.lang),
+    /** The colour scheme the page was opened with (the URL's, else the page's default). Never changes. */
+    theme: initial.theme ?? defaultTheme,
+    /** Whether the URL asked for a scheme (links and embed code then keep it). */
+    themeInUrl: initial.theme,
     camera: signal<Camera | null>(initial.camera),
-    /** A box the map should move to, set when a reader picks something to look at. */
+    /**
+     * A box the map should move to, set when a reader picks something to look at. Always a new array (frameTo), so
+     * asking for the same box twice moves the map back to it after the reader has panned away.
+     */
     frame: signal<Bounds | null>(null),
     /** Claims shown on the chosen day (all sides), in date order. */
     visibleClaims: computed(() =>
@@ -75,13 +83,18 @@ export function boundsOf(
   return [west - margin, south - margin, east + margin, north + margin];
 }
 
+/** Asks the map to frame a box: a new value every time, even for the box it framed last. */
+export function frameTo(state: AppState, bounds: Bounds): void {
+  state.frame.value = [...bounds];
+}
+
 /** Opens a claim's card and frames what it claims on the map. */
 export function selectClaim(state: AppState, claimId: string | null): void {
   batch(() => {
     state.selectedClaim.value = claimId;
     const claim = state.story.value?.claims.find((c) => c.properties.id === claimId);
     const bounds = boundsOf(claim?.geometry);
-    if (bounds) state.frame.value = bounds;
+    if (bounds) frameTo(state, bounds);
   });
 }
 
@@ -93,7 +106,7 @@ export function selectCheck(state: AppState, checkId: string | null): void {
     if (checkId) setLayerVisible(state, 'checks', true);
     const check = state.checks.value?.find((c) => c.id === checkId);
     const bounds = boundsOf(check?.geometry);
-    if (bounds) state.frame.value = bounds;
+    if (bounds) frameTo(state, bounds);
   });
 }
 
@@ -107,6 +120,7 @@ export function urlStateOf(state: AppState): UrlState {
     check: state.selectedCheck.value,
     lang: state.language.value,
     camera: state.camera.value,
+    theme: state.themeInUrl,
   };
 }
 
