@@ -1,6 +1,6 @@
 // Loading the story's data into the app state: shared by the full app (main.tsx) and the embed (embed/main.tsx).
 import { loadChecks, loadStory } from './data/load.ts';
-import { type AppState, reportProblem } from './state.ts';
+import { type AppState, boundsOf, frameTo, reportProblem } from './state.ts';
 
 /**
  * Data loads in parallel with the map; each file that fails is reported and the rest keeps working.
@@ -8,15 +8,23 @@ import { type AppState, reportProblem } from './state.ts';
  */
 export function loadAppData(state: AppState, { checks = true }: { checks?: boolean } = {}): void {
   const problem = (message: string) => reportProblem(state, message);
+  // A link that opens a claim or a check without a camera of its own shows what it opens, not the first view.
+  const framesOpened = state.camera.peek() === null;
   loadStory(state.manifest, document.baseURI, problem).then((story) => {
     state.story.value = story;
     state.storyStatus.value = 'ready';
+    const claim = story.claims.find((c) => c.properties.id === state.selectedClaim.peek());
+    const claimBounds = framesOpened && !state.selectedCheck.peek() ? boundsOf(claim?.geometry) : null;
+    if (claimBounds) frameTo(state, claimBounds);
     if (!checks) return;
     // Measuring takes the main thread for a moment: do it once the map has drawn (or could not be drawn).
     afterMapSettles(state, () =>
       loadChecks(document.baseURI, story, problem).then((results) => {
         state.checks.value = results;
         state.checksStatus.value = results ? 'ready' : 'failed';
+        const check = results?.find((c) => c.id === state.selectedCheck.peek());
+        const bounds = framesOpened ? boundsOf(check?.geometry) : null;
+        if (bounds) frameTo(state, bounds);
       }),
     );
   });

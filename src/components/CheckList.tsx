@@ -2,7 +2,7 @@ import { formatMeasured, formatReported, formatTolerance } from '../checks/forma
 import type { CheckResult } from '../checks/types.ts';
 import { type AppState, selectCheck, selectClaim } from '../state.ts';
 import { formatDay } from '../timeline.ts';
-import { STRINGS, VERDICT_LABELS } from '../ui/strings.ts';
+import { reasonAfterVerdict, STRINGS, VERDICT_LABELS } from '../ui/strings.ts';
 
 function CheckItem({ check, state }: { check: CheckResult; state: AppState }) {
   const selected = state.selectedCheck.value === check.id;
@@ -44,7 +44,7 @@ function CheckItem({ check, state }: { check: CheckResult; state: AppState }) {
       </dl>
       <p>
         <span class={`verdict verdict--${check.verdict}`}>{VERDICT_LABELS[check.verdict]}</span>{' '}
-        {check.reason}
+        {reasonAfterVerdict(check.verdict, check.reason)}
       </p>
       <details>
         <summary>{STRINGS.checkMethod}</summary>

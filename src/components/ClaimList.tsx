@@ -18,7 +18,11 @@ export function listedClaims(state: AppState): ClaimFeature[] {
 export function ClaimList({ state }: { state: AppState }) {
   const claims = listedClaims(state);
   if (state.storyStatus.value === 'loading') return <p role="status">{STRINGS.dataLoading}</p>;
-  if (claims.length === 0) return <p class="muted">{STRINGS.noClaimsThatDay}</p>;
+  if (claims.length === 0) {
+    // Claims of the day hidden by the layer switches are not "no claims": say which it is.
+    const hiddenByLayers = state.visibleClaims.value.length > 0;
+    return <p class="muted">{hiddenByLayers ? STRINGS.noClaimsLayersOff : STRINGS.noClaimsThatDay}</p>;
+  }
   return (
     <ol class="claim-list">
       {claims.map(({ properties: claim }) => (

@@ -46,6 +46,9 @@ export const STRINGS = {
   timelinePause: 'Pause',
   claimsShown: (shown: number, total: number) => `${shown} of ${total} claims shown for this date`,
   noClaimsThatDay: 'No claims were made on this day.',
+  noClaimsLayersOff:
+    'No claims shown: the claims of every side that spoke on this day are switched off under Layers.',
+  chooserHeading: (count: number) => `${count} claims at this spot: choose one`,
 
   claimMadeOn: 'Said on',
   claimAbout: 'About events of',
@@ -150,6 +153,17 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
 
 /** The shortcut every story has after its own: back to the first view. */
 export const WHOLE_REGION = { id: 'region', label: 'Whole region', places: [] as string[] };
+
+/**
+ * A check's reason as shown after its verdict label: without a first clause that only repeats the verdict
+ * ("Cannot be checked" then "cannot be checked: no sourced position" reads as a stutter).
+ */
+export function reasonAfterVerdict(verdict: Verdict, reason: string): string {
+  const label = VERDICT_LABELS[verdict];
+  const repeated = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:\\s*`, 'i');
+  const rest = reason.replace(repeated, '');
+  return rest === reason ? reason : `${rest.charAt(0).toUpperCase()}${rest.slice(1)}`;
+}
 
 export function formatMetres(metres: number): string {
   return metres >= 1000
