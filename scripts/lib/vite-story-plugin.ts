@@ -3,13 +3,14 @@
 //   virtual:story            the manifest, the hashed URL and repository name of each data file, the label fonts
 //   virtual:story-sides.css  the sides' colours and cues (src/story/side-css.ts)
 //   virtual:story-map        what only the map needs, derived from the data at build time: where to name each of
-//                            the story's countries along the border, on its own side
+//                            the story's countries along the border, on its own side; the locator inset's drawing
 // and writes the story's texts into the HTML pages, the example host pages (public/examples) included: the page
 // language on <html lang>, the rest in place of %STORY_…% placeholders.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { countryNameAnchors, packNameAnchors } from '../../src/geo/countryNameAnchors.ts';
+import { locatorDrawing } from '../../src/geo/locatorPaths.ts';
 import { sideCss } from '../../src/story/side-css.ts';
 import {
   displayPath,
@@ -112,7 +113,15 @@ function mapModuleCode(folder: StoryFolder): string {
         { nameLength },
       )
     : [];
-  return `export const COUNTRY_NAME_ANCHORS = ${JSON.stringify(packNameAnchors([...wide, ...along], codes))};\n`;
+  const basemap = readJsonFile(folder.paths.basemap) as Parameters<typeof locatorDrawing>[0];
+  const locator = folder.manifest.locator
+    ? locatorDrawing(basemap, codes, folder.manifest.locator.bounds)
+    : null;
+  return [
+    `export const COUNTRY_NAME_ANCHORS = ${JSON.stringify(packNameAnchors([...wide, ...along], codes))};`,
+    `export const LOCATOR = ${JSON.stringify(locator)};`,
+    '',
+  ].join('\n');
 }
 
 /** Replaces the %STORY_…% placeholders of an HTML page with the story's texts, escaped. */

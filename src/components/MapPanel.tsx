@@ -127,6 +127,7 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
             return `${sideLabel(state.manifest, side)}: ${claimant}, ${formatDay(statementDate)}`;
           },
           chooserHeading: STRINGS.chooserHeading,
+          locatorLabel: STRINGS.locatorLabel,
           cooperativeGestures: options.cooperativeGestures,
           navigationControl: options.navigationControl,
           locale: MAP_LOCALE,

@@ -1,7 +1,7 @@
 // The one owner of the MapLibre instance. Everything else talks to the map through this class.
 // This module is loaded lazily (after first paint), so MapLibre's ~300 KB never blocks the page.
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { COUNTRY_NAME_ANCHORS } from 'virtual:story-map';
+import { COUNTRY_NAME_ANCHORS, LOCATOR } from 'virtual:story-map';
 import {
   AttributionControl,
   type ExpressionSpecification,
@@ -24,6 +24,7 @@ import type { Bounds, Camera } from './camera.ts';
 import { unpackNameAnchors } from './country-names.ts';
 import type { ClaimDisplay } from './display-data.ts';
 import { labelFontFaces } from './fonts.ts';
+import { LocatorControl } from './locator.ts';
 import { type Palette, sideColour } from './palette.ts';
 import { hatch, marker, ring } from './patterns.ts';
 import {
@@ -70,6 +71,8 @@ export interface MapViewOptions {
   describeClaim?: (claimId: string) => string | null;
   /** The chooser's heading for `count` claims at one spot. */
   chooserHeading?: (count: number) => string;
+  /** The locator inset's accessible name (the inset is drawn when the story has one). */
+  locatorLabel?: string;
 }
 
 /** Room kept clear of the map's own controls (the +/- buttons top right) when the map frames something. */
@@ -100,6 +103,7 @@ export class MapView {
     bottomInset,
     describeClaim,
     chooserHeading,
+    locatorLabel = 'Locator map',
   }: MapViewOptions) {
     const base = document.baseURI;
     this.story = story;
@@ -143,6 +147,8 @@ export class MapView {
       cooperativeGestures,
       ...(locale ? { locale } : {}),
     });
+    // Top right: the locator first, the +/- buttons under it (the corner the first view keeps clear).
+    if (LOCATOR) this.map.addControl(new LocatorControl(LOCATOR, locatorLabel), 'top-right');
     if (navigationControl) this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     this.map.addControl(new AttributionControl({ compact: true }), 'bottom-right');

@@ -48,6 +48,7 @@ export const STRINGS = {
   noClaimsThatDay: 'No claims were made on this day.',
   noClaimsLayersOff:
     'No claims shown: the claims of every side that spoke on this day are switched off under Layers.',
+  locatorLabel: 'Locator: the area the map shows, marked on the wider region',
   chooserHeading: (count: number) => `${count} claims at this spot: choose one`,
 
   claimMadeOn: 'Said on',
