@@ -597,7 +597,7 @@ export function makeLayers(
         // Coarse bands first: the names a wide view keeps are the evenly spaced ones; the padding keeps a name from
         // repeating right beside itself.
         'symbol-sort-key': ['get', 'minzoom'],
-        'text-padding': 30,
+        'text-padding': 12,
       },
       paint: { 'text-color': p.countryLabel, ...halo, 'text-halo-width': 1.4 },
     }),

@@ -161,7 +161,7 @@ export const WHOLE_REGION = { id: 'region', label: 'Whole region', places: [] as
  */
 export function reasonAfterVerdict(verdict: Verdict, reason: string): string {
   const label = VERDICT_LABELS[verdict];
-  const repeated = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:\\s*`, 'i');
+  const repeated = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:?\\s*`, 'i');
   const rest = reason.replace(repeated, '');
   return rest === reason ? reason : `${rest.charAt(0).toUpperCase()}${rest.slice(1)}`;
 }
