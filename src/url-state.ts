@@ -2,6 +2,7 @@
 // Unknown or malformed parameters are dropped with a warning that names them; they never break the page.
 // The names and values a URL may carry (layers, days, languages) are the story's (its manifest).
 import type { Camera } from './map/camera.ts';
+import { quoted } from './shown-text.ts';
 import {
   defaultLayers,
   type LayerGroup,
@@ -54,15 +55,18 @@ export function parseUrlState(search: string, story: StoryManifest): Parsed<UrlS
   const state = defaultUrlState(story);
   const groups = layerGroups(story);
   const warn = (key: string, value: string, expected: string) =>
-    warnings.push(`Ignored URL parameter ${key}=${JSON.stringify(value)}: expected ${expected}.`);
+    warnings.push(`Ignored URL parameter ${key}=${quoted(value)}: expected ${expected}.`);
 
   const layers = params.get('layers');
   if (layers !== null) {
-    const names = layers === '' ? [] : layers.split(',');
-    const resolved = new Set(names.map((name) => resolveLayerName(story, name)));
+    const names = layers.split(',').filter((name) => name !== '');
     const unknown = names.filter((name) => resolveLayerName(story, name) === null);
     if (unknown.length) warn('layers', unknown.join(','), `names from ${groups.join(', ')}`);
-    state.layers = groups.filter((group) => resolved.has(group));
+    const resolved = new Set(names.map((name) => resolveLayerName(story, name)));
+    const known = groups.filter((group) => resolved.has(group));
+    // Unknown names are ignored; a list with no known name at all is ignored as a whole (every layer stays on),
+    // rather than read as "turn everything off". An empty list does mean that.
+    if (known.length > 0 || names.length === 0) state.layers = known;
   }
   const date = params.get('date');
   if (date !== null) {

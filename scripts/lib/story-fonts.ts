@@ -1,5 +1,5 @@
 // Label fonts for a story: the subsets of the story's font packages (@fontsource) that its map labels need.
-// A story in Armenian and Latin ships Latin, Latin Extended and Armenian; one in Devanagari ships Devanagari.
+// A story whose names are in Latin and Cyrillic ships those subsets; one with Devanagari names, Devanagari.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';

@@ -11,6 +11,7 @@ import { join, relative } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { countryNameAnchors, packNameAnchors } from '../../src/geo/countryNameAnchors.ts';
 import { locatorDrawing } from '../../src/geo/locatorPaths.ts';
+import type { StoryManifest } from '../../src/story/manifest.ts';
 import { sideCss } from '../../src/story/side-css.ts';
 import {
   displayPath,
@@ -46,6 +47,12 @@ function loadFolder(dir: string): StoryFolder {
   return folder;
 }
 
+/** The manifest as the app gets it: without the basemap recipe, which only scripts/build-basemap.ts reads. */
+function appManifest(manifest: StoryManifest): StoryManifest {
+  const { basemap: _recipe, ...app } = manifest;
+  return app;
+}
+
 function moduleCode(folder: StoryFolder, warn: (message: string) => void): string {
   const lines: string[] = [];
   const urls: string[] = [];
@@ -74,7 +81,7 @@ function moduleCode(folder: StoryFolder, warn: (message: string) => void): strin
   });
   return [
     ...lines,
-    `export const STORY = ${JSON.stringify(folder.manifest)};`,
+    `export const STORY = ${JSON.stringify(appManifest(folder.manifest))};`,
     `export const DATA_URLS = { ${urls.join(', ')} };`,
     `export const DATA_FILE_NAMES = { ${names.join(', ')} };`,
     `export const FONT_FACES = [${faces.join(', ')}];`,
@@ -158,7 +165,9 @@ export function storyPlugin(): Plugin {
         response.end(fillPlaceholders(readFileSync(file, 'utf8'), current()));
       });
     },
-    closeBundle() {
+    // writeBundle, not closeBundle: closeBundle hooks run in parallel, and the pre-compression (closeBundle) must
+    // compress the pages with the story's texts in them. The public files are in outDir before any writeBundle.
+    writeBundle() {
       const examples = join(config.build.outDir, 'examples');
       if (config.command !== 'build' || !existsSync(examples)) return;
       for (const name of readdirSync(examples).filter((n) => n.endsWith('.html'))) {

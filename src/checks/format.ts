@@ -62,7 +62,7 @@ export function formatVerdict(verdict: Verdict): string {
 
 /**
  * The measurement as readers see it: the value with its ± and, per kind, what else matters — the bearing
- * of a distance ("3.25 km, 326° NW"), one distance per place ("Goris 12.7 km, Sisian 19.6 km").
+ * of a distance ("3.25 km, 326° NW"), one distance per place ("Town A 12.7 km, Town B 19.6 km").
  */
 export function formatMeasured(result: CheckResult): string {
   if (result.measured === null) return '—';

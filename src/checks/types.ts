@@ -113,7 +113,7 @@ export type MeasureKind = MeasureDeclaration['kind'];
 
 /** One check, as declared in checks.json. */
 export interface CheckDeclaration {
-  /** Stable, readable id, e.g. "verishen-north-of-goris". */
+  /** Stable, readable id, e.g. "village-a-north-of-town-b". */
   id: string;
   /** Short title for readers. */
   title: string;
@@ -127,7 +127,7 @@ export interface CheckDeclaration {
   reported: number | null;
   /**
    * When the figure is not in the quoted words but in the same statement as reported elsewhere: those
-   * words, which must occur verbatim in the claim's quote or notes (e.g. News.Az's "in 400 meters").
+   * words, which must occur verbatim in the claim's quote or notes (e.g. a news agency's "in 400 meters").
    */
   reportedWording?: string;
   unit: CheckUnit;

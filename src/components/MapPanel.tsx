@@ -1,5 +1,6 @@
-import { effect } from '@preact/signals';
+import { effect, useSignal } from '@preact/signals';
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { FETCH_TIMEOUT_MS } from '../data/fetch-timeout.ts';
 import { areasForMap, claimsForMap, measureForMap, placesForMap } from '../map/display-data.ts';
 import type { MapView } from '../map/map-view.ts';
 import { DARK, LIGHT } from '../map/palette.ts';
@@ -9,7 +10,6 @@ import { dateFilter, formatDay } from '../timeline.ts';
 import { prefersReducedMotion } from '../ui/motion.ts';
 import { MAP_LOCALE, STRINGS, sideLabel } from '../ui/strings.ts';
 import { isDark } from '../ui/theme.ts';
-import { hasWebGl2 } from '../webgl.ts';
 
 declare global {
   interface Window {
@@ -70,6 +70,40 @@ function bindMapToState(view: MapView, state: AppState): () => void {
   };
 }
 
+/**
+ * MapLibre fetches the basemap, the border and the uncertainty areas itself, with no timeout: a server that never
+ * answers would keep the map from ever settling, and with it the checks and the embed's `ready`. Once the loader's
+ * own timeout has passed, files the map still waits for are named, and the page goes on with what the map has drawn
+ * (it keeps waiting for them, and settles for real if they come). Returns a cleanup.
+ */
+function nameStalledFiles(view: MapView, state: AppState): () => void {
+  let timer = setTimeout(check, FETCH_TIMEOUT_MS);
+  function check(): void {
+    if (state.mapStatus.peek() !== 'loading') return;
+    // While the story loads, the loader's own timeout is running: look again shortly.
+    const pending = state.storyStatus.peek() === 'loading' ? [] : view.pendingFiles();
+    if (pending.length === 0) {
+      timer = setTimeout(check, 2_000);
+      return;
+    }
+    for (const file of pending) {
+      reportProblem(
+        state,
+        `${file} did not arrive within ${FETCH_TIMEOUT_MS / 1000} s; the map is drawn without it.`,
+      );
+    }
+    document.documentElement.dataset.mapState = 'partial';
+    state.mapStatus.value = 'ready';
+  }
+  return () => clearTimeout(timer);
+}
+
+/**
+ * How long a lost WebGL context may take to come back before the page stops waiting and falls back to the text lists,
+ * as without WebGL. Browsers restore a context within a second or so of a GPU reset, if at all.
+ */
+export const CONTEXT_RESTORE_MS = 5_000;
+
 /** How the map behaves where it is shown: the full app's defaults, or an embed's choices. */
 export interface MapPanelOptions {
   cooperativeGestures?: boolean;
@@ -81,21 +115,19 @@ export interface MapPanelOptions {
 /** Mounts the map after first paint. The page is usable before MapLibre has even downloaded. */
 export function MapPanel({ state, options = {} }: { state: AppState; options?: MapPanelOptions }) {
   const container = useRef<HTMLDivElement>(null);
+  const firstCamera = useRef(state.camera.peek());
+  /** Why the map is unavailable: no WebGL 2 at all, or a context that was lost and did not come back. */
+  const lostForGood = useSignal(false);
 
   // A layout effect runs before the first paint instead of after it: the map code (loading asynchronously)
   // is waited for a frame sooner. Nothing here blocks the paint itself.
   useLayoutEffect(() => {
     const element = container.current;
     if (!element) return;
-    if (!hasWebGl2()) {
-      state.mapStatus.value = 'unavailable';
-      state.mapStarted.value = true;
-      document.documentElement.dataset.mapState = 'unavailable';
-      return;
-    }
     let view: MapView | undefined;
     let unbind: (() => void) | undefined;
     let cancelled = false;
+    let giveUp: ReturnType<typeof setTimeout> | undefined;
     const dark = isDark(state.theme);
     import('../map/map-view.ts')
       .then(({ MapView }) => {
@@ -131,14 +163,38 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
           cooperativeGestures: options.cooperativeGestures,
           navigationControl: options.navigationControl,
           locale: MAP_LOCALE,
+          onContextLost: () => {
+            clearTimeout(giveUp);
+            state.mapStatus.value = 'lost';
+            document.documentElement.dataset.mapState = 'lost';
+            giveUp = setTimeout(() => {
+              lostForGood.value = true;
+              state.mapStatus.value = 'unavailable';
+              document.documentElement.dataset.mapState = 'unavailable';
+            }, CONTEXT_RESTORE_MS);
+          },
+          onContextRestored: () => {
+            clearTimeout(giveUp);
+            lostForGood.value = false;
+            // Drawn again from scratch: "ready" and "idle" come back with the next idle.
+            state.mapStatus.value = 'loading';
+            document.documentElement.dataset.mapState = 'updating';
+          },
         });
         view = created;
         window.__conflictMap = created;
         state.mapStarted.value = true;
-        unbind = bindMapToState(created, state);
+        const unbindState = bindMapToState(created, state);
+        const stopWatching = nameStalledFiles(created, state);
+        unbind = () => {
+          unbindState();
+          stopWatching();
+        };
       })
       .catch((error: unknown) => {
-        // MapLibre throws GPUInitializationError when WebGL 2 exists but cannot be initialised.
+        // MapLibre throws GPUInitializationError when it cannot get a WebGL 2 context (none in this browser, or one
+        // that cannot be initialised). Its own attempt is the test: a probe of ours would create a throwaway
+        // context, which costs 0.3–1 s before first paint on a slow device.
         const gpu = error instanceof Error && error.name === 'GPUInitializationError';
         state.mapStatus.value = gpu ? 'unavailable' : 'failed';
         state.mapStarted.value = true;
@@ -148,23 +204,33 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
       });
     return () => {
       cancelled = true;
+      clearTimeout(giveUp);
       unbind?.();
       view?.remove();
     };
   }, [state]);
 
   const status = state.mapStatus.value;
+  // The pre-rendered picture of the first view (scripts/build/first-view.ts) shows until the live map has drawn the
+  // story; it shows only the default framing, so not under a shared camera. It stays when the map cannot be drawn.
+  const preview = status !== 'ready' && !firstCamera.current;
   return (
     <section class="map-panel" aria-label={state.manifest.texts.mapLabel}>
+      {preview ? <div class="map-preview" aria-hidden="true" /> : null}
       <div ref={container} class="map" data-status={status} />
       {status === 'loading' && (
         <p class="map-overlay" role="status">
           {STRINGS.mapLoading}
         </p>
       )}
+      {status === 'lost' && (
+        <p class="map-overlay" role="status">
+          {STRINGS.mapContextLost}
+        </p>
+      )}
       {status === 'unavailable' && (
         <p class="map-overlay map-overlay--message" role="alert">
-          {STRINGS.noWebGl}
+          {lostForGood.value ? STRINGS.mapContextGone : STRINGS.noWebGl}
         </p>
       )}
     </section>

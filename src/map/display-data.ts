@@ -218,8 +218,8 @@ const FIGURE_ROLES = new Set([
 ]);
 
 /**
- * The text a measurement shows on the map: a figure and a word ("3.25 km NW", "6 m inside Northvale",
- * "Northvale: 82 %"), never a sentence or an id. Points and lines the map names already (places, claims, the
+ * The text a measurement shows on the map: a figure and a word ("3.25 km NW", "6 m inside Ruritania",
+ * "Ruritania: 82 %"), never a sentence or an id. Points and lines the map names already (places, claims, the
  * border) carry no label of their own. The check's card says the rest.
  */
 export function shortMeasureLabel(role: unknown, label: unknown): string | null {

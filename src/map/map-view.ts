@@ -16,7 +16,7 @@ import {
   setWorkerUrl,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import { borderFile, dataUrl } from '../data/urls.ts';
+import { borderFile, type DataFile, dataUrl, fileName } from '../data/urls.ts';
 import { FONT_FACES } from '../story/current.ts';
 import { layerGroups, type StoryManifest } from '../story/manifest.ts';
 import type { Language } from '../ui/languages.ts';
@@ -25,8 +25,8 @@ import { unpackNameAnchors } from './country-names.ts';
 import type { ClaimDisplay } from './display-data.ts';
 import { labelFontFaces } from './fonts.ts';
 import { LocatorControl } from './locator.ts';
-import { type Palette, sideColour } from './palette.ts';
-import { hatch, marker, ring } from './patterns.ts';
+import type { Palette } from './palette.ts';
+import { ring, styleImages } from './patterns.ts';
 import {
   IMAGE,
   type LayerEntry,
@@ -73,12 +73,25 @@ export interface MapViewOptions {
   chooserHeading?: (count: number) => string;
   /** The locator inset's accessible name (the inset is drawn when the story has one). */
   locatorLabel?: string;
+  /** The browser took the map's WebGL context away (GPU reset, too many contexts): it draws nothing until restored. */
+  onContextLost?: () => void;
+  /** The context is back, and the map has been brought up to date with everything asked of it meanwhile. */
+  onContextRestored?: () => void;
 }
 
 /** Room kept clear of the map's own controls (the +/- buttons top right) when the map frames something. */
 const CONTROLS_CLEARANCE_PX = 44;
 
 type StorySource = typeof SOURCE.areas | typeof SOURCE.places | typeof SOURCE.claims;
+
+/** The sources MapLibre fetches from a file itself (the story's own sources are handed their data). */
+function fetchedSources(story: StoryManifest): [source: string, file: DataFile][] {
+  return [
+    [SOURCE.basemap, 'basemap'],
+    [SOURCE.uncertainty, 'uncertainty'],
+    ...story.borderLines.map((line): [string, DataFile] => [SOURCE.border(line.id), borderFile(line.id)]),
+  ];
+}
 
 export class MapView {
   readonly map: MapLibreMap;
@@ -87,6 +100,20 @@ export class MapView {
   /** Resolves when the style is parsed and its sources and layers can be changed. */
   private readonly loaded: Promise<void>;
   private readonly bottomInset: (() => number) | undefined;
+  /**
+   * Whether the style can be changed now: false while the WebGL context is lost (MapLibre 6 then destroys its style,
+   * and every call that touches it would throw) and until the style it rebuilds after the restore has loaded.
+   */
+  private styleReady = true;
+  /**
+   * The latest of each change asked of the map, by what it changes. MapLibre rebuilds its style after a lost context
+   * from a snapshot taken at the loss, so whatever was asked while it was lost would be missing: all of it is applied
+   * again once the rebuilt style has loaded, and the map agrees with the panel again.
+   */
+  private readonly changes = new Map<string, () => void>();
+  private dateFilter: ExpressionSpecification | null = null;
+  /** ids of the claims in the story (null until it has loaded): only their uncertainty areas are drawn. */
+  private claimIds: string[] | null = null;
 
   constructor({
     container,
@@ -104,6 +131,8 @@ export class MapView {
     describeClaim,
     chooserHeading,
     locatorLabel = 'Locator map',
+    onContextLost,
+    onContextRestored,
   }: MapViewOptions) {
     const base = document.baseURI;
     this.story = story;
@@ -178,15 +207,44 @@ export class MapView {
       if (this.map.style?._loaded) resolve();
       else this.map.once('style.load', () => resolve());
     });
+    // MapLibre 6 on a lost context: destroys its style (every call that touches it would throw) and keeps a snapshot
+    // (sources with their data, layers with their filters and layout, images). On restore it rebuilds the style from
+    // that snapshot, a frame later. Changes asked for in between are not in it: they are applied again here.
+    this.map.on('webglcontextlost', () => {
+      this.styleReady = false;
+      onContextLost?.();
+    });
+    this.map.on('webglcontextrestored', () => {
+      const reapply = () => {
+        this.styleReady = true;
+        for (const change of this.changes.values()) this.safely(change);
+        this.map.triggerRepaint();
+        onContextRestored?.();
+      };
+      if (this.map.style?._loaded) reapply();
+      else this.map.once('style.load', reapply);
+    });
+  }
+
+  /** Runs a change to the map's style now if it can be changed, and again on a style rebuilt after a lost context. */
+  private async change(key: string, apply: () => void): Promise<void> {
+    this.changes.set(key, apply);
+    await this.loaded;
+    if (this.styleReady && this.changes.get(key) === apply) this.safely(apply);
+  }
+
+  /** A change that fails (the context was lost in between) is reported by MapLibre's own error event, not thrown. */
+  private safely(apply: () => void): void {
+    try {
+      apply();
+    } catch (error) {
+      if (this.styleReady) throw error;
+    }
   }
 
   private addImages(palette: Palette): void {
-    for (const side of this.story.sides) {
-      const colour = sideColour(palette, side);
-      this.map.addImage(IMAGE.hatch(side.id), hatch(colour, side.pattern));
-      this.map.addImage(IMAGE.marker(side.id), marker(colour, side.marker, palette.labelHalo), {
-        pixelRatio: 1,
-      });
+    for (const { name, image, pixelRatio } of styleImages(palette, this.story)) {
+      this.map.addImage(name, image, pixelRatio ? { pixelRatio } : undefined);
     }
     this.map.addImage(IMAGE.selectedRing, ring(palette.label, palette.labelHalo), { pixelRatio: 1 });
   }
@@ -327,18 +385,22 @@ export class MapView {
 
   /** Replaces the data of one of the story's sources once the style is ready. */
   async setData(source: StorySource | typeof SOURCE.measure, data: GeoJSON.FeatureCollection): Promise<void> {
-    await this.loaded;
-    (this.map.getSource(source) as GeoJSONSource | undefined)?.setData(data);
     if (source === SOURCE.claims) {
-      this.storySet = true;
+      this.claimIds = data.features.map((feature) => String(feature.properties?.id));
       this.claims = data as GeoJSON.FeatureCollection<GeoJSON.Geometry, ClaimDisplay>;
+      void this.applyFilters();
     }
+    await this.change(`data:${source}`, () => {
+      (this.map.getSource(source) as GeoJSONSource | undefined)?.setData(data);
+      if (source === SOURCE.claims) this.storySet = true;
+    });
   }
 
   /** Whether the story's claims and places have been handed to the map and processed by its worker. */
   storyDrawn(): boolean {
     return (
       this.storySet &&
+      this.styleReady &&
       this.map.loaded() &&
       this.map.isSourceLoaded(SOURCE.claims) &&
       this.map.isSourceLoaded(SOURCE.places)
@@ -346,12 +408,13 @@ export class MapView {
   }
 
   async setGroupVisible(group: LayerGroup, visible: boolean): Promise<void> {
-    await this.loaded;
-    for (const entry of this.entries) {
-      if (entry.group === group) {
-        this.map.setLayoutProperty(entry.spec.id, 'visibility', visible ? 'visible' : 'none');
+    await this.change(`group:${group}`, () => {
+      for (const entry of this.entries) {
+        if (entry.group === group) {
+          this.map.setLayoutProperty(entry.spec.id, 'visibility', visible ? 'visible' : 'none');
+        }
       }
-    }
+    });
   }
 
   async setVisibleGroups(visible: ReadonlySet<LayerGroup>): Promise<void> {
@@ -362,28 +425,62 @@ export class MapView {
 
   /** Shows only claims whose statement date passes `dateFilter` (null: all claims). */
   async setDateFilter(dateFilter: ExpressionSpecification | null): Promise<void> {
-    await this.loaded;
-    for (const entry of this.entries) {
-      if (!entry.dated) continue;
-      const own = entry.spec.type === 'background' ? undefined : entry.spec.filter;
-      const combined = dateFilter ? (own ? ['all', own, dateFilter] : dateFilter) : own;
-      this.map.setFilter(entry.spec.id, (combined ?? null) as FilterSpecification | null);
-    }
+    this.dateFilter = dateFilter;
+    await this.applyFilters();
+  }
+
+  /**
+   * The dated layers' filters: their own, the day's, and for the precomputed uncertainty areas (drawn from their own
+   * file), the claims in the story, so a claim the loader left out leaves no area behind.
+   */
+  private async applyFilters(): Promise<void> {
+    const { dateFilter, claimIds } = this;
+    const inStory: ExpressionSpecification = ['in', ['get', 'id'], ['literal', claimIds ?? []]];
+    await this.change('filters', () => {
+      for (const entry of this.entries) {
+        if (!entry.dated || entry.spec.type === 'background') continue;
+        const parts = [
+          entry.spec.filter,
+          dateFilter,
+          entry.spec.source === SOURCE.uncertainty ? inStory : undefined,
+        ].filter((part) => part !== undefined && part !== null);
+        const combined = parts.length > 1 ? ['all', ...parts] : parts[0];
+        this.map.setFilter(entry.spec.id, (combined ?? null) as FilterSpecification | null);
+      }
+    });
   }
 
   async setLanguage(language: Language): Promise<void> {
-    await this.loaded;
-    for (const [layer, text] of Object.entries(labelTexts(language, this.story)))
-      this.map.setLayoutProperty(layer, 'text-field', text);
+    await this.change('language', () => {
+      for (const [layer, text] of Object.entries(labelTexts(language, this.story)))
+        this.map.setLayoutProperty(layer, 'text-field', text);
+    });
   }
 
   async setSelectedClaim(claimId: string | null): Promise<void> {
-    await this.loaded;
     const isClaim: FilterSpecification = ['==', ['get', 'id'], claimId ?? ''];
     // A circle layer would ring every vertex of a line: rings for points, a wide stroke for lines and areas.
     const points: FilterSpecification = ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]];
-    this.map.setFilter(SELECTED_POINT_LAYER, ['all', isClaim, points]);
-    this.map.setFilter(SELECTED_SHAPE_LAYER, ['all', isClaim, ['!', points]]);
+    await this.change('selected-claim', () => {
+      this.map.setFilter(SELECTED_POINT_LAYER, ['all', isClaim, points]);
+      this.map.setFilter(SELECTED_SHAPE_LAYER, ['all', isClaim, ['!', points]]);
+    });
+  }
+
+  /**
+   * The files MapLibre is still fetching or processing, by name (e.g. "data/basemap.geojson"). MapLibre sets no
+   * timeout of its own: a server that never answers keeps such a source loading, and the map from settling.
+   */
+  pendingFiles(): string[] {
+    if (!this.styleReady || !this.map.style?._loaded) return [];
+    return fetchedSources(this.story)
+      .filter(([source]) => this.map.getSource(source) && !this.map.isSourceLoaded(source))
+      .map(([, file]) => fileName(file));
+  }
+
+  /** Whether the map can draw now (false while its WebGL context is lost). */
+  canDraw(): boolean {
+    return this.styleReady;
   }
 
   /** Moves to a shared camera unless the map is already there (moveend feeds the camera back to the state). */
@@ -408,12 +505,14 @@ export class MapView {
 
   /** Names of the style layers that have drawn at least one feature in the current view. */
   renderedLayerIds(): string[] {
+    if (!this.styleReady) return [];
     const ids = new Set(this.map.queryRenderedFeatures().map((f) => f.layer.id));
     return [...ids].sort();
   }
 
   /** ids of the claims drawn in the current view (any side). */
   renderedClaimIds(): string[] {
+    if (!this.styleReady) return [];
     const layers = this.entries.filter((e) => e.spec.id.startsWith('claims-')).map((e) => e.spec.id);
     const ids = this.map.queryRenderedFeatures({ layers }).map((f) => String(f.properties.id));
     return [...new Set(ids)].sort();

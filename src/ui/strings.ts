@@ -15,11 +15,19 @@ import {
 export const STRINGS = {
   mapLoading: 'Loading the map…',
   dataLoading: 'Loading the claims and places…',
+  dataFailed: 'The claims could not be loaded (see the message at the top of the page).',
   checksLoading: 'Measuring the reported figures…',
   noWebGl:
     'The map cannot be drawn in this browser: it needs WebGL 2, which is turned off or not supported here. Every claim and check is listed in text on this page.',
   mapFailed: 'The map could not be started.',
+  mapContextLost: 'The browser interrupted the map’s graphics (WebGL); restoring them…',
+  mapContextGone:
+    'The map stopped drawing: the browser took away its graphics (WebGL) and did not give them back. Every claim and check is listed in text on this page; reloading the page may bring the map back.',
   problemHeading: 'Something did not load',
+  staleClaim: (id: string) =>
+    `This link opens the claim “${id}”, which is not in the story (the link may be out of date, or mistyped). All claims are listed instead.`,
+  staleCheck: (id: string) =>
+    `This link shows the checked figure “${id}”, which is not among the checks (the link may be out of date, or mistyped). All checked figures are listed instead.`,
   dismiss: 'Dismiss',
   panelLabel: 'Story panel',
   listsLabel: 'Lists',
@@ -50,6 +58,7 @@ export const STRINGS = {
     'No claims shown: the claims of every side that spoke on this day are switched off under Layers.',
   locatorLabel: 'Locator: the area the map shows, marked on the wider region',
   chooserHeading: (count: number) => `${count} claims at this spot: choose one`,
+  claimListKeys: 'The arrow keys, Home and End move through the claims; Enter opens one.',
 
   claimMadeOn: 'Said on',
   claimAbout: 'About events of',

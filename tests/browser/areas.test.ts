@@ -18,7 +18,7 @@ describe('areas of the story', () => {
     for (const [index, area] of AREAS.entries()) {
       await page.getByRole('button', { name: area.button }).click();
       // The camera moves, then the map settles.
-      await page.waitForFunction(() => !window.__conflictMap?.map.isMoving(), null, { timeout: 10_000 });
+      await page.waitForFunction(() => !window.__conflictMap?.map.isMoving(), null, { timeout: 60_000 });
       await waitForNextIdle(page);
       const labelled = await page.evaluate(() =>
         (

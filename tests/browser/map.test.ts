@@ -84,7 +84,7 @@ describe('map in a real browser', () => {
     });
     await page.goto(`${app.origin}/`);
     const message = page.getByRole('alert').filter({ hasText: 'WebGL 2' });
-    await message.waitFor({ timeout: 10_000 });
+    await message.waitFor({ timeout: 60_000 });
     expect(await message.textContent()).toContain('cannot be drawn');
     expect(log.consoleErrors).toEqual([]);
     await page.close();
@@ -93,22 +93,28 @@ describe('map in a real browser', () => {
   it('explains in words when MapLibre itself cannot start WebGL (GPUInitializationError)', async () => {
     const page = await app.browser.newPage({ viewport: { width: 800, height: 600 } });
     const log = recordPage(page);
-    // The app's probe gets a context; MapLibre's own request then fails, as on a blocklisted GPU.
+    // WebGL 2 exists (any other canvas gets a context), but the map's own canvas is refused with a
+    // webglcontextcreationerror, as on a blocklisted GPU. The app makes no probe of its own: MapLibre's failure is
+    // what it reacts to.
     await page.addInitScript(() => {
       const original = HTMLCanvasElement.prototype.getContext;
-      let webgl2Calls = 0;
       HTMLCanvasElement.prototype.getContext = function (
         this: HTMLCanvasElement,
         type: string,
         ...rest: unknown[]
       ) {
-        if (type === 'webgl2' && ++webgl2Calls > 1) return null;
+        if (type === 'webgl2' && this.classList.contains('maplibregl-canvas')) {
+          const event = new Event('webglcontextcreationerror') as Event & { statusMessage?: string };
+          event.statusMessage = 'GPU process unavailable (simulated)';
+          this.dispatchEvent(event);
+          return null;
+        }
         return original.call(this, type as '2d', ...(rest as []));
       } as typeof original;
     });
     await page.goto(`${app.origin}/`);
     const message = page.getByRole('alert').filter({ hasText: 'WebGL 2' });
-    await message.waitFor({ timeout: 20_000 });
+    await message.waitFor({ timeout: 60_000 });
     expect(log.consoleErrors.filter((text) => text.startsWith('uncaught'))).toEqual([]);
     await page.close();
   });

@@ -96,6 +96,18 @@ describe('URL state (fixture story)', () => {
     expect(warnings).toHaveLength(3);
   });
 
+  it('ignores unknown layer names, and a list with no known name at all (every layer stays on)', () => {
+    const none = parseUrlState('?layers=foo', F);
+    expect(none.value.layers).toEqual(defaultUrlState(F).layers);
+    expect(none.warnings).toEqual([expect.stringContaining('layers="foo"')]);
+    const some = parseUrlState('?layers=foo,border,bar', F);
+    expect(some.value.layers).toEqual(['border']);
+    expect(some.warnings).toEqual([expect.stringContaining('layers="foo,bar"')]);
+    // An empty list is not unknown: it turns every layer off, as the app writes it.
+    expect(parseUrlState('?layers=', F).value.layers).toEqual([]);
+    expect(parseUrlState('?layers=,', F).value.layers).toEqual([]);
+  });
+
   it('rejects cameras out of range', () => {
     expect(parseCamera('9/39.6/46.2')).toEqual({ zoom: 9, center: [46.2, 39.6] });
     expect(parseCamera('30/39.6/46.2')).toBeNull();
