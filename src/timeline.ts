@@ -22,12 +22,23 @@ export function dateFilter(day: string, mode: DateMode): ExpressionSpecification
   return [mode === 'day' ? '==' : '<=', ['get', 'statementDate'], day];
 }
 
+const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+/** The story has a few dozen distinct days and lists can repeat them 100 000 times: format each once. */
+const formattedDays = new Map<string, string>();
+
 /** "12 May 2021", in English, whatever the reader's locale: interface strings are English (ui/strings.ts). */
 export function formatDay(isoDate: string): string {
-  return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  let text = formattedDays.get(isoDate);
+  if (text === undefined) {
+    const day = new Date(`${isoDate}T00:00:00Z`);
+    // Intl throws on an invalid date; toLocaleDateString, used before, said "Invalid Date". Show the text as given.
+    text = Number.isNaN(day.getTime()) ? isoDate : DAY_FORMAT.format(day);
+    formattedDays.set(isoDate, text);
+  }
+  return text;
 }

@@ -244,7 +244,7 @@ export function evaluateCheck(d: CheckDeclaration, ctx: CheckContext): CheckResu
 }
 
 /**
- * The measured range in words: "−36 to +1310 m inside Azerbaijan, depending on the line and on the positions'
+ * The measured range in words: "−36 to +1310 m inside Ruritania, depending on the line and on the positions'
  * uncertainty".
  */
 function describeRange(

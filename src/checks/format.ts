@@ -100,7 +100,7 @@ export function formatVerdict(verdict: Verdict): string {
 
 /**
  * The measurement in a few words, for tables: the range, and per kind what else matters — the bearing of a
- * distance ("3.25 km, 326° NW"), one distance per place ("Goris 12.7 km, Sisian 19.6 km"), how many lines.
+ * distance ("3.25 km, 326° NW"), one distance per place ("Town A 12.7 km, Town B 19.6 km"), how many lines.
  */
 export function formatMeasured(result: CheckResult): string {
   if (result.range === null) return '—';

@@ -29,7 +29,7 @@ export interface MeasureOutcome {
   values: MeasuredValue[];
   /** Whether the measurement uses border lines (then `values` is per line). */
   perLine: boolean;
-  /** What the number means, after it: "inside Azerbaijan", "of the outline on the Azerbaijani side". */
+  /** What the number means, after it: "inside Ruritania", "of the outline on the Ruritanian side". */
   quantity: string;
   /** Values may be negative (the other side of a line): ranges across zero are written with signs. */
   signed: boolean;

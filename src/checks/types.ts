@@ -137,7 +137,7 @@ export type MeasureKind = MeasureDeclaration['kind'];
 
 /** One check, as declared in checks.json. */
 export interface CheckDeclaration {
-  /** Stable, readable id, e.g. "verishen-north-of-goris". */
+  /** Stable, readable id, e.g. "village-a-north-of-town-b". */
   id: string;
   /** Short title for readers. */
   title: string;
@@ -156,7 +156,7 @@ export interface CheckDeclaration {
   reported: number | null;
   /**
    * When the figure is not in the quoted words but in the same statement as reported elsewhere: those
-   * words, which must occur verbatim in the claim's quote or notes (e.g. News.Az's "in 400 meters").
+   * words, which must occur verbatim in the claim's quote or notes (e.g. a news agency's "in 400 meters").
    */
   reportedWording?: string;
   unit: CheckUnit;
@@ -269,7 +269,7 @@ export interface CheckResult {
   measured: number | null;
   /** The whole measured range: over the geometry's uncertainty and over every border line; null if none. */
   range: [number, number] | null;
-  /** The range in words, e.g. "−36 m to +1,310 m inside Azerbaijan, depending on the line". */
+  /** The range in words, e.g. "−36 m to +1,310 m inside Ruritania, depending on the line". */
   rangeText: string;
   /** The measurement against each border line the check uses (empty for checks that use no line). */
   lines: LineMeasurement[];

@@ -2,7 +2,7 @@ import { formatMeasured, formatRange, formatReported, formatTolerance } from '..
 import type { CheckResult } from '../checks/types.ts';
 import { type AppState, selectCheck, selectClaim } from '../state.ts';
 import { formatDay } from '../timeline.ts';
-import { BAND_POSITION_WORDS, STRINGS, VERDICT_LABELS } from '../ui/strings.ts';
+import { BAND_POSITION_WORDS, reasonAfterVerdict, STRINGS, VERDICT_LABELS } from '../ui/strings.ts';
 
 function CheckItem({ check, state }: { check: CheckResult; state: AppState }) {
   const selected = state.selectedCheck.value === check.id;
@@ -62,7 +62,7 @@ function CheckItem({ check, state }: { check: CheckResult; state: AppState }) {
       ) : null}
       <p>
         <span class={`verdict verdict--${check.verdict}`}>{VERDICT_LABELS[check.verdict]}</span>{' '}
-        {check.reason}
+        {reasonAfterVerdict(check.verdict, check.reason)}
       </p>
       <details>
         <summary>{STRINGS.checkMethod}</summary>

@@ -6,13 +6,12 @@ import { Legend } from './Legend.tsx';
 /** How many features each group holds, as the reader will see them for the chosen day. */
 function countsOf(state: AppState): Map<LayerGroup, string> {
   const story = state.story.value;
-  const claims = story?.claims ?? [];
-  const visible = state.visibleClaims.value;
-  const ofSide = (side: string, list: typeof claims) => list.filter((c) => c.properties.side === side).length;
+  const all = state.claimCounts.value;
+  const visible = state.visibleClaimCounts.value;
   const { manifest } = state;
   return new Map([
     ...manifest.sides.map(
-      (side) => [claimsLayer(side.id), `${ofSide(side.id, visible)} of ${ofSide(side.id, claims)}`] as const,
+      (side) => [claimsLayer(side.id), `${visible.get(side.id) ?? 0} of ${all.get(side.id) ?? 0}`] as const,
     ),
     ['places', String(story?.places.length ?? 0)],
     ...(story?.borderLines ?? []).map(

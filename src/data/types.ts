@@ -13,7 +13,7 @@ import type {
 /** Who made a claim: the id of one of the story's sides (story.json). Used for layers, colours and patterns. */
 export type Side = string;
 
-/** An ISO 8601 calendar date, e.g. "2021-05-12". */
+/** An ISO 8601 calendar date, e.g. "2024-05-12". */
 export type IsoDate = string;
 
 /** One cited source: an entry of the story's sources.json, optionally narrowed (page, paragraph, coordinate note). */
@@ -126,7 +126,7 @@ export interface ClaimProperties {
   quoteKind: QuoteKind;
   source: string;
   kind: ClaimKind;
-  /** Group of claims about the same incident, e.g. "2021-05-12-north-pass". */
+  /** Group of claims about the same incident, e.g. "2024-05-12-north-pass". */
   incident: string;
   /** How the geometry was drawn from the words, e.g. "the stated coordinates N 40°04′30″ E 45°54′42″". */
   geometryBasis: string | null;

@@ -13,8 +13,9 @@ import type { EmbedParams } from './params.ts';
 
 /** The same view in the full app, for readers who want more room. Its own component: it follows every camera move. */
 function FullMapLink({ state }: { state: AppState }) {
-  const href = new URL(`index.html${serializeUrlState(urlStateOf(state), state.manifest)}`, document.baseURI)
-    .href;
+  const path = `index.html${serializeUrlState(urlStateOf(state), state.manifest)}`;
+  // At build time (src/prerender.tsx) there is no document: the page's own render makes the link absolute.
+  const href = typeof document === 'undefined' ? path : new URL(path, document.baseURI).href;
   return (
     <a href={href} target="_blank" rel="noopener">
       {STRINGS.embedFullMap}

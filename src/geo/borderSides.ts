@@ -20,7 +20,7 @@ import { localProjection } from './localProjection.ts';
 import type { LonLat } from './lonlat.ts';
 import { type NearestOnLines, nearestPointOnLines } from './nearestPointOnLines.ts';
 
-/** A country outline with a label (e.g. ISO alpha-3 "ARM"). */
+/** A country outline with a label (e.g. an ISO alpha-3 code). */
 export interface CountryPolygon {
   label: string;
   geometry: Polygon | MultiPolygon;

@@ -27,7 +27,7 @@ import { mergeLineParts } from './mergeLineParts.ts';
 
 /** One piece of the split polygon. */
 export interface SplitPiece {
-  /** Label returned by `classify` for a point inside the piece (e.g. "ARM", "AZE"). */
+  /** Label returned by `classify` for a point inside the piece (e.g. two country codes). */
   side: string;
   geometry: Polygon;
   /** Area on the ellipsoid, m². */

@@ -15,11 +15,19 @@ import {
 export const STRINGS = {
   mapLoading: 'Loading the map…',
   dataLoading: 'Loading the claims and places…',
+  dataFailed: 'The claims could not be loaded (see the message at the top of the page).',
   checksLoading: 'Measuring the reported figures…',
   noWebGl:
     'The map cannot be drawn in this browser: it needs WebGL 2, which is turned off or not supported here. Every claim and check is listed in text on this page.',
   mapFailed: 'The map could not be started.',
+  mapContextLost: 'The browser interrupted the map’s graphics (WebGL); restoring them…',
+  mapContextGone:
+    'The map stopped drawing: the browser took away its graphics (WebGL) and did not give them back. Every claim and check is listed in text on this page; reloading the page may bring the map back.',
   problemHeading: 'Something did not load',
+  staleClaim: (id: string) =>
+    `This link opens the claim “${id}”, which is not in the story (the link may be out of date, or mistyped). All claims are listed instead.`,
+  staleCheck: (id: string) =>
+    `This link shows the checked figure “${id}”, which is not among the checks (the link may be out of date, or mistyped). All checked figures are listed instead.`,
   dismiss: 'Dismiss',
   panelLabel: 'Story panel',
   listsLabel: 'Lists',
@@ -46,6 +54,11 @@ export const STRINGS = {
   timelinePause: 'Pause',
   claimsShown: (shown: number, total: number) => `${shown} of ${total} claims shown for this date`,
   noClaimsThatDay: 'No claims were made on this day.',
+  noClaimsLayersOff:
+    'No claims shown: the claims of every side that spoke on this day are switched off under Layers.',
+  locatorLabel: 'Locator: the area the map shows, marked on the wider region',
+  chooserHeading: (count: number) => `${count} claims at this spot: choose one`,
+  claimListKeys: 'The arrow keys, Home and End move through the claims; Enter opens one.',
 
   claimMadeOn: 'Said on',
   claimAbout: 'About events of',
@@ -164,6 +177,17 @@ export const BAND_POSITION_WORDS: Record<BandPosition, string> = {
 
 /** The shortcut every story has after its own: back to the first view. */
 export const WHOLE_REGION = { id: 'region', label: 'Whole region', places: [] as string[] };
+
+/**
+ * A check's reason as shown after its verdict label: without a first clause that only repeats the verdict
+ * ("Cannot be checked" then "cannot be checked: no sourced position" reads as a stutter).
+ */
+export function reasonAfterVerdict(verdict: Verdict, reason: string): string {
+  const label = VERDICT_LABELS[verdict];
+  const repeated = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:?\\s*`, 'i');
+  const rest = reason.replace(repeated, '');
+  return rest === reason ? reason : `${rest.charAt(0).toUpperCase()}${rest.slice(1)}`;
+}
 
 export function formatMetres(metres: number): string {
   return metres >= 1000

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   axeViolations,
+  IDLE_TIMEOUT_MS,
   type PageLog,
   recordPage,
   SCREENSHOTS,
@@ -141,6 +142,30 @@ describe('exploring the story', () => {
     await page.close();
   });
 
+  it('changes the day with a map filter, never by handing the map its claims again', async () => {
+    const { page, log } = await open();
+    await page.evaluate(() => {
+      const source = window.__conflictMap?.map.getSource('claims') as unknown as {
+        setData: (...args: unknown[]) => unknown;
+      };
+      const w = window as unknown as { claimsSetData: number };
+      w.claimsSetData = 0;
+      const original = source.setData.bind(source);
+      source.setData = (...args: unknown[]) => {
+        w.claimsSetData++;
+        return original(...args);
+      };
+    });
+    await page.getByRole('button', { name: 'Previous day' }).click();
+    await settle(page, log);
+    await page.getByRole('radio', { name: 'This day only' }).check();
+    await settle(page, log);
+    expect(await page.evaluate(() => (window as unknown as { claimsSetData: number }).claimsSetData)).toBe(0);
+    const filter = await page.evaluate(() => window.__conflictMap?.map.getFilter('claims-line-armenia'));
+    expect(JSON.stringify(filter)).toContain('["==",["get","statementDate"],"2021-06-02"]');
+    await page.close();
+  });
+
   it('restores the same state from a copied link, and back/forward work', async () => {
     const { page, log } = await open();
     await page.getByRole('checkbox', { name: /Places/ }).uncheck();
@@ -205,13 +230,13 @@ describe('exploring the story', () => {
     await page.route(/places-[^/]*\.geojson$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
     await page.goto(`${app.origin}/`);
     const alert = page.getByRole('alert').filter({ hasText: 'Something did not load' });
-    await alert.waitFor({ timeout: 15_000 });
+    await alert.waitFor({ timeout: 60_000 });
     const text = (await alert.textContent()) ?? '';
     expect(text).toMatch(/data\/armenia-azerbaijan-2021\/claims\.geojson at line 1, column \d+/);
     expect(text).toContain('data/armenia-azerbaijan-2021/places.geojson could not be loaded (HTTP 404)');
     // The map still draws: basemap, border and lake, with no uncaught errors.
     await page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, {
-      timeout: 30_000,
+      timeout: IDLE_TIMEOUT_MS,
     });
     const drawn = await page.evaluate(() => window.__conflictMap?.renderedLayerIds() ?? []);
     expect(drawn).toEqual(expect.arrayContaining(['land-story', 'border']));

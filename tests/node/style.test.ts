@@ -101,7 +101,7 @@ describe('patterns', () => {
       marker('#0072b2', s, '#ffffff'),
     );
     for (const [i, a] of shapes.entries()) {
-      expect(a.width).toBe(18);
+      expect(a.width).toBe(22);
       for (const b of shapes.slice(i + 1))
         expect(Buffer.from(a.data).equals(Buffer.from(b.data))).toBe(false);
     }

@@ -1,0 +1,70 @@
+// The claim list with thousands of claims: only the rows near the visible part are in the DOM, each says its place
+// in the whole list, and the keyboard reaches every claim.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticClaims } from '../../scripts/bench/synthetic-claims.ts';
+import { readStoryFolder, storyDir } from '../../scripts/lib/story-folder.ts';
+import {
+  DIST,
+  launchChromium,
+  recordPage,
+  type StaticServer,
+  serveFolder,
+  waitForMapIdle,
+} from './harness.ts';
+
+const CLAIMS = 5000;
+
+describe('a long claim list', () => {
+  let folder = '';
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    // The built app with a generated claims file of 5,000 valid claims (scripts/bench/synthetic-claims.ts).
+    folder = mkdtempSync(join(tmpdir(), 'claims-5000-'));
+    cpSync(DIST, folder, { recursive: true });
+    const assets = join(folder, 'assets');
+    const file = readdirSync(assets).find((name) => /^claims-.*\.geojson$/.test(name));
+    if (!file) throw new Error('no claims file in dist/assets');
+    const story = readStoryFolder(storyDir());
+    const originals = JSON.parse(readFileSync(story.paths.claims, 'utf8'));
+    writeFileSync(join(assets, file), JSON.stringify(syntheticClaims(originals, CLAIMS, story.manifest)));
+    server = await serveFolder(folder);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('draws only the rows near the visible part, sized and numbered for assistive technology', async () => {
+    if (!browser || !server) throw new Error('not started');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const log = recordPage(page);
+    await page.goto(`${server.origin}/`);
+    await waitForMapIdle(page, log, 60_000);
+    const rows = page.locator('ol.claim-list > li[data-claim]');
+    await expect.poll(() => rows.count()).toBeGreaterThan(3);
+    expect(await rows.count()).toBeLessThan(60);
+    expect(await rows.first().getAttribute('aria-setsize')).toBe(String(CLAIMS));
+    expect(await rows.first().getAttribute('aria-posinset')).toBe('1');
+    // One tab stop: the first row; the arrow keys and End move through every claim.
+    const first = page.locator('ol.claim-list button[tabindex="0"]');
+    await first.focus();
+    await page.keyboard.press('ArrowDown');
+    const position = () =>
+      page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('aria-posinset') ?? null);
+    await expect.poll(position).toBe('2');
+    await page.keyboard.press('End');
+    await expect.poll(position).toBe(String(CLAIMS));
+    expect(await rows.count()).toBeLessThan(60);
+    await page.keyboard.press('Enter');
+    await page.locator('article.claim-card').waitFor();
+    expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
