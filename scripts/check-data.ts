@@ -6,6 +6,8 @@
 //                                                  resolve their references
 //   npx tsx scripts/check-data.ts --seeds DIR …    seed articles for the verbatim-quote check
 //                                                  (default ../shared/seeds next to the repository)
+// Quotes from the other sources are checked against the passages in the story folder's excerpts/ (a source's
+// `excerpt`).
 //
 // The layer of a FILE argument is taken from its name (…places…, …area… or …lake…, …claims…, …border…, …sources…,
 // …basemap…) or else from its content (see detectLayer in src/data/validate.ts).
@@ -259,13 +261,16 @@ function main(argv: string[]): number {
     );
   }
   if (args.seedsExplicit && !seeds) return report(checked.problems, notices, checked.files, undefined, true);
+  // The passages of the other sources, kept in the story folder: always there, so always checked.
+  const excerptsDir = join(folder.dir, 'excerpts');
+  const excerpts = existsSync(excerptsDir) ? loadSeeds(excerptsDir) : undefined;
 
   const problems = [
     ...checked.problems,
-    ...validateFiles(checked.files, { story, seeds, context }),
+    ...validateFiles(checked.files, { story, seeds, excerpts, context }),
     ...(args.files.length ? [] : manifestReferenceProblems(folder, checked.files)),
   ];
-  return report(problems, notices, checked.files, seeds, false);
+  return report(problems, notices, checked.files, seeds, false, excerpts);
 }
 
 function report(
@@ -274,6 +279,7 @@ function report(
   files: DataFile[],
   seeds: Record<string, string> | undefined,
   seedsMissing: boolean,
+  excerpts?: Record<string, string>,
 ): number {
   for (const n of notices) say(`notice: ${n}`);
   if (seedsMissing) {
@@ -286,9 +292,10 @@ function report(
     say(`check:data: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${fileCount} file(s)`);
     return 1;
   }
-  const quotes = seeds
-    ? `quotes checked against ${Object.keys(seeds).length} seed articles`
-    : 'quotes NOT checked';
+  const quotes = [
+    seeds ? `quotes checked against ${Object.keys(seeds).length} seed articles` : 'seed quotes NOT checked',
+    excerpts ? `${Object.keys(excerpts).length} excerpts` : 'no excerpts',
+  ].join(' and ');
   say(
     `check:data: OK — ${files.length} file(s): ${countOf(files, 'places')} places, ${countOf(files, 'claims')} claims, ` +
       `${countOf(files, 'sources')} sources; ${quotes}`,

@@ -1,12 +1,20 @@
 // Runs every check of a story's checks.json against its data and prints the results.
 //   npx tsx scripts/checks.ts              readable table, then the reason for each verdict
 //   npx tsx scripts/checks.ts --json       the full results as a JSON array (full precision)
+//   npx tsx scripts/checks.ts --markdown   the table as Markdown, one row per check with each line's range (the
+//                                          README's table is this output, and a test keeps them equal)
 //   npx tsx scripts/checks.ts --story DIR  the story folder to check (default: STORY, else the default story)
 // Exit code 1 with a plain message when a file is missing or is not JSON, or when a check could not be computed
 // (the others are still printed).
 import { CheckDataError } from '../src/checks/errors.ts';
 import { evaluateChecks } from '../src/checks/evaluate.ts';
-import { formatMeasured, formatReported, formatTolerance, formatVerdict } from '../src/checks/format.ts';
+import {
+  formatMeasured,
+  formatRange,
+  formatReported,
+  formatTolerance,
+  formatVerdict,
+} from '../src/checks/format.ts';
 import type { CheckInputs, CheckResult, MeasureKind } from '../src/checks/types.ts';
 import { shownText } from '../src/shown-text.ts';
 import { readJsonFile, readStoryFolder, StoryFolderError, storyFromArgs } from './lib/story-folder.ts';
@@ -38,7 +46,7 @@ function fail(...lines: string[]): never {
 }
 
 /** The engine's inputs from a story folder. */
-function readInputs(argv: string[]): { inputs: CheckInputs; rest: string[] } {
+function readInputs(argv: string[]): { inputs: CheckInputs; outlets: Map<string, string>; rest: string[] } {
   const { dir, rest } = storyFromArgs(argv);
   const folder = readStoryFolder(dir);
   const { paths, manifest } = folder;
@@ -54,7 +62,8 @@ function readInputs(argv: string[]): { inputs: CheckInputs; rest: string[] } {
       features: readJsonFile(paths[`border:${line.id}`]),
     })),
   } as unknown as CheckInputs;
-  return { inputs, rest };
+  const sources = readJsonFile(paths.sources) as { id: string; outlet: string }[];
+  return { inputs, outlets: new Map(sources.map((x) => [x.id, x.outlet])), rest };
 }
 
 function table(rows: string[][]): string {
@@ -68,18 +77,80 @@ function table(rows: string[][]): string {
   return [line(rows[0] as string[]), sep, ...rows.slice(1).map(line)].join('\n');
 }
 
+/** A Markdown table cell: pipes escaped, line breaks as <br>. */
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+
+/** Each line's range and where it lies against the band: "Border (OpenStreetMap, c. 2017): −36 to +24 m (below)". */
+function perLine(r: CheckResult): string {
+  const signed = r.measureKind !== 'polygon-share-by-border' && r.measureKind !== 'polygon-area';
+  const measured = r.lines.filter((l) => l.line !== null && l.range !== null);
+  if (measured.length === 0) return '—';
+  const where: Record<string, string> = {
+    below: 'below it',
+    within: 'within it',
+    above: 'above it',
+    across: 'across an edge of it',
+  };
+  return measured
+    .map(
+      (l) =>
+        `${l.label}: ${formatRange(l.range, r.unit, signed)}${l.position ? ` (${where[l.position]})` : ''}`,
+    )
+    .join('\n');
+}
+
+/** The checks as a Markdown table: whose words, the figure, the range, each line's range, the band, the verdict. */
+function markdown(results: CheckResult[], inputs: CheckInputs, outlets: Map<string, string>): string {
+  const claimant = new Map(inputs.claims.features.map((f) => [f.properties.id, f.properties.claimant]));
+  const rows = results.map((r) => {
+    const who = r.attributedTo
+      ? `${r.attributedTo.who} (the outlet’s own words)`
+      : r.claim
+        ? (claimant.get(r.claim) ?? r.claim)
+        : r.source
+          ? `${outlets.get(r.source) ?? r.source} (a sourced property, no claimant)`
+          : '—';
+    return [
+      `${r.title} (\`${r.id}\`)`,
+      who,
+      r.reportedWording
+        ? `${formatReported(r.reported, r.unit)} (“${r.reportedWording}”)`
+        : formatReported(r.reported, r.unit),
+      formatMeasured(r),
+      perLine(r),
+      formatTolerance(r),
+      formatVerdict(r.verdict),
+    ];
+  });
+  const header = [
+    'check',
+    'whose words',
+    'reported',
+    'measured (every line, with the uncertainty)',
+    'each line',
+    'allowed by the wording',
+    'verdict',
+  ];
+  const line = (r: string[]) => `| ${r.map(cell).join(' | ')} |`;
+  return [line(header), `|${header.map(() => ' --- ').join('|')}|`, ...rows.map(line)].join('\n');
+}
+
 function main(): void {
   let inputs: CheckInputs;
+  let outlets: Map<string, string>;
   let args: string[];
   try {
-    ({ inputs, rest: args } = readInputs(process.argv.slice(2)));
+    ({ inputs, outlets, rest: args } = readInputs(process.argv.slice(2)));
   } catch (e) {
     if (e instanceof StoryFolderError) fail(...e.message.split('\n'));
     throw e;
   }
-  const unknown = args.filter((a) => a !== '--json');
-  if (unknown.length) fail(`unknown argument ${unknown[0]} (usage: checks [--json] [--story DIR])`);
+  const unknown = args.filter((a) => a !== '--json' && a !== '--markdown');
+  if (unknown.length)
+    fail(`unknown argument ${unknown[0]} (usage: checks [--json | --markdown] [--story DIR])`);
   const json = args.includes('--json');
+  const md = args.includes('--markdown');
+  if (json && md) fail('--json and --markdown: choose one');
 
   let results: CheckResult[];
   try {
@@ -98,8 +169,12 @@ function main(): void {
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     return;
   }
+  if (md) {
+    process.stdout.write(`${markdown(results, inputs, outlets)}\n`);
+    return;
+  }
   const rows = [
-    ['id', 'reported', 'measured', 'verdict', 'tolerance (consistent / roughly)', 'method'],
+    ['id', 'reported', 'measured', 'verdict', 'allowed by the wording', 'method'],
     ...results.map((r) => [
       r.id,
       formatReported(r.reported, r.unit),

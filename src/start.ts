@@ -2,7 +2,7 @@
 import { batch } from '@preact/signals';
 import { loadChecks, loadStory } from './data/load.ts';
 import { shownText } from './shown-text.ts';
-import { type AppState, dropStaleSelection, reportProblem } from './state.ts';
+import { type AppState, boundsOf, dropStaleSelection, frameTo, reportProblem } from './state.ts';
 
 /**
  * Data loads in parallel with the map; each file that fails is reported and the rest keeps working.
@@ -10,11 +10,16 @@ import { type AppState, dropStaleSelection, reportProblem } from './state.ts';
  */
 export function loadAppData(state: AppState, { checks = true }: { checks?: boolean } = {}): void {
   const problem = (message: string) => reportProblem(state, message);
+  // A link that opens a claim or a check without a camera of its own shows what it opens, not the first view.
+  const framesOpened = state.camera.peek() === null;
   loadStory(state.manifest, document.baseURI, problem)
     .then((story) => {
       state.story.value = story;
       state.storyStatus.value = 'ready';
       dropStaleSelection(state, { claims: story.claims.map((claim) => claim.properties.id) });
+      const claim = story.claims.find((c) => c.properties.id === state.selectedClaim.peek());
+      const claimBounds = framesOpened && !state.selectedCheck.peek() ? boundsOf(claim?.geometry) : null;
+      if (claimBounds) frameTo(state, claimBounds);
       if (!checks) return;
       // Measuring takes the main thread for a moment: do it once the map has drawn (or could not be drawn).
       afterMapSettles(state, () =>
@@ -27,6 +32,9 @@ export function loadAppData(state: AppState, { checks = true }: { checks?: boole
             state.checks.value = results;
             state.checksStatus.value = results ? 'ready' : 'failed';
             if (results) dropStaleSelection(state, { checks: results.map((check) => check.id) });
+            const check = results?.find((c) => c.id === state.selectedCheck.peek());
+            const bounds = framesOpened ? boundsOf(check?.geometry) : null;
+            if (bounds) frameTo(state, bounds);
           }),
       );
     })

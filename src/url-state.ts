@@ -12,6 +12,7 @@ import {
 } from './story/manifest.ts';
 import { type DateMode, isStoryDay } from './timeline.ts';
 import { type Language, languagesOf, primaryLanguage } from './ui/languages.ts';
+import { isTheme, THEMES, type Theme } from './ui/theme.ts';
 
 export interface UrlState {
   layers: LayerGroup[];
@@ -21,6 +22,8 @@ export interface UrlState {
   check: string | null;
   lang: Language;
   camera: Camera | null;
+  /** The colour scheme asked for in the URL; null: the page's default (the app: auto; the embed: light). */
+  theme: Theme | null;
 }
 
 export function defaultUrlState(story: StoryManifest): UrlState {
@@ -32,11 +35,12 @@ export function defaultUrlState(story: StoryManifest): UrlState {
     check: null,
     lang: primaryLanguage(story),
     camera: null,
+    theme: null,
   };
 }
 
 /** Parameter names this module owns; others (e.g. the embed's) are left to their own parser. */
-export const URL_KEYS = ['layers', 'date', 'mode', 'claim', 'check', 'lang', 'map'] as const;
+export const URL_KEYS = ['layers', 'date', 'mode', 'claim', 'check', 'lang', 'map', 'theme'] as const;
 
 const ID = /^[a-z0-9][a-z0-9-]{0,80}$/;
 
@@ -86,6 +90,11 @@ export function parseUrlState(search: string, story: StoryManifest): Parsed<UrlS
     if (languages.includes(lang)) state.lang = lang;
     else warn('lang', lang, `one of ${languages.join(', ')}`);
   }
+  const theme = params.get('theme');
+  if (theme !== null) {
+    if (isTheme(theme)) state.theme = theme;
+    else warn('theme', theme, `one of ${THEMES.join(', ')}`);
+  }
   const map = params.get('map');
   if (map !== null) {
     const camera = parseCamera(map);
@@ -133,6 +142,7 @@ export function serializeUrlState(state: UrlState, story: StoryManifest): string
   if (state.check) params.set('check', state.check);
   if (state.lang !== defaults.lang) params.set('lang', state.lang);
   if (state.camera) params.set('map', formatCamera(state.camera));
+  if (state.theme) params.set('theme', state.theme);
   const text = params.toString().replaceAll('%2C', ',').replaceAll('%2F', '/');
   return text ? `?${text}` : '';
 }

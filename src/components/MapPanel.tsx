@@ -1,13 +1,15 @@
 import { effect, useSignal } from '@preact/signals';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { FETCH_TIMEOUT_MS } from '../data/fetch-timeout.ts';
-import { areasForMap, claimsForMap, placesForMap } from '../map/display-data.ts';
+import { areasForMap, claimsForMap, measureForMap, placesForMap } from '../map/display-data.ts';
 import type { MapView } from '../map/map-view.ts';
 import { DARK, LIGHT } from '../map/palette.ts';
 import { type AppState, reportProblem, selectClaim } from '../state.ts';
-import { dateFilter } from '../timeline.ts';
+import { claimsLayer } from '../story/manifest.ts';
+import { dateFilter, formatDay } from '../timeline.ts';
 import { prefersReducedMotion } from '../ui/motion.ts';
-import { MAP_LOCALE, STRINGS } from '../ui/strings.ts';
+import { MAP_LOCALE, STRINGS, sideLabel } from '../ui/strings.ts';
+import { isDark } from '../ui/theme.ts';
 
 declare global {
   interface Window {
@@ -18,6 +20,14 @@ declare global {
 
 /** Pushes app state into the map whenever it changes. Returns the cleanup of every subscription. */
 function bindMapToState(view: MapView, state: AppState): () => void {
+  const updateTargets = () => {
+    const shown = state.layers.value;
+    view.setClaimTargets(
+      state.visibleClaims.value
+        .filter((claim) => claim.geometry && shown.has(claimsLayer(claim.properties.side)))
+        .map((claim) => claim.properties.id),
+    );
+  };
   const disposers = [
     effect(() => {
       const story = state.story.value;
@@ -25,9 +35,19 @@ function bindMapToState(view: MapView, state: AppState): () => void {
       // Tests and the benchmark wait for "idle" after the story is drawn, not after the bare basemap.
       document.documentElement.dataset.mapState = 'updating';
       view.setData('places', placesForMap(story.places));
-      view.setData('claims', claimsForMap(story.claims));
+      view
+        .setData(
+          'claims',
+          claimsForMap(
+            story.claims,
+            state.manifest.sides.map((side) => side.id),
+          ),
+        )
+        .then(() => updateTargets());
       view.setData('areas', areasForMap(story.areas));
     }),
+    // The map's keyboard targets: one per claim drawn for the chosen day whose side's layer is on.
+    effect(() => updateTargets()),
     effect(() => void view.setVisibleGroups(state.layers.value)),
     effect(() => void view.setDateFilter(dateFilter(state.date.value, state.mode.value))),
     effect(() => void view.setLanguage(state.language.value)),
@@ -42,7 +62,7 @@ function bindMapToState(view: MapView, state: AppState): () => void {
     effect(() => void view.setSelectedClaim(state.selectedClaim.value)),
     effect(() => {
       const check = state.checks.value?.find((c) => c.id === state.selectedCheck.value);
-      view.setData('measure', check?.geometry ?? { type: 'FeatureCollection', features: [] });
+      view.setData('measure', measureForMap(check?.geometry ?? { type: 'FeatureCollection', features: [] }));
     }),
   ];
   return () => {
@@ -108,7 +128,7 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
     let unbind: (() => void) | undefined;
     let cancelled = false;
     let giveUp: ReturnType<typeof setTimeout> | undefined;
-    const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+    const dark = isDark(state.theme);
     import('../map/map-view.ts')
       .then(({ MapView }) => {
         if (cancelled) return;
@@ -132,6 +152,14 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
               ? element.clientHeight * 0.42
               : 0,
           onMoveEnd: (camera) => (state.camera.value = camera),
+          describeClaim: (id) => {
+            const claim = state.story.peek()?.claims.find((c) => c.properties.id === id);
+            if (!claim) return null;
+            const { side, claimant, statementDate } = claim.properties;
+            return `${sideLabel(state.manifest, side)}: ${claimant}, ${formatDay(statementDate)}`;
+          },
+          chooserHeading: STRINGS.chooserHeading,
+          locatorLabel: STRINGS.locatorLabel,
           cooperativeGestures: options.cooperativeGestures,
           navigationControl: options.navigationControl,
           locale: MAP_LOCALE,

@@ -39,6 +39,8 @@ export interface StoryRules {
   region: readonly [number, number, number, number];
   /** The label languages; the first is the one of `name`, the others may appear in `names`. */
   labelLanguages: readonly { code: string }[];
+  /** The countries of the dispute: a border line's `leftCountry` and `rightCountry` name one of them. */
+  countries?: readonly { code: string }[];
 }
 
 export interface ValidateOptions {
@@ -46,6 +48,11 @@ export interface ValidateOptions {
   story: StoryRules;
   /** Seed article texts by file name (e.g. "000_a7406c2808281acd.txt"). Absent: verbatim-quote checks are skipped. */
   seeds?: Readonly<Record<string, string>>;
+  /**
+   * Excerpts of the other sources by file name (the story's excerpts/ folder): quotes from a source with an
+   * `excerpt` are checked verbatim against it. Absent: those checks are skipped.
+   */
+  excerpts?: Readonly<Record<string, string>>;
   /** Files used only to resolve references (source ids, answers, duplicate ids); their own problems are not reported. */
   context?: readonly DataFile[];
 }
@@ -599,7 +606,7 @@ interface FeatureContext {
 
 interface Registry {
   ids: Map<string, { file: string; featureId: string }>;
-  sources: Map<string, { seed: string | null }>;
+  sources: Map<string, { seed: string | null; excerpt: string | null }>;
   claims: Set<string>;
   sourceUses: SourceRefUse[];
   answerUses: SourceRefUse[];
@@ -610,14 +617,16 @@ interface Registry {
 
 // The fields each layer may carry (types.ts); anything else is reported as a probable typo.
 const PLACE_FIELDS = 'id name altNames names kind uncertaintyM sources notes'.split(' ');
-const AREA_FIELDS = 'id name altNames names kind schematic basis areaKm2Reported sources notes'.split(' ');
+const AREA_FIELDS =
+  'id name altNames names kind schematic basis areaKm2Reported uncertaintyM sources notes'.split(' ');
 const AREA_KINDS = ['lake', 'zone'] as const;
 const CLAIM_FIELDS = (
-  'id side claimant eventDate eventDateEnd statementDate summary quote source kind incident geometryBasis ' +
-  'uncertaintyM answers sources notes'
+  'id side claimant eventDate eventDateEnd statementDate summary quote quoteKind source kind incident ' +
+  'geometryBasis geometryBy uncertaintyM answers sources notes'
 ).split(' ');
+const QUOTE_KINDS = ['direct', 'reported'] as const;
 const SOURCE_FIELDS =
-  'id outlet headline published publishedCertainty url language identifiedBy seed kind'.split(' ');
+  'id outlet headline published publishedCertainty url language identifiedBy seed excerpt kind'.split(' ');
 
 function checkPlaceProps(f: Fields, props: Json, ctx: FeatureContext, reg: Registry): void {
   f.string('name');
@@ -641,6 +650,7 @@ function checkAreaProps(f: Fields, props: Json, ctx: FeatureContext, reg: Regist
   f.string('basis');
   if (f.has('areaKm2Reported') && f.measure('areaKm2Reported', false) === 0)
     ctx.report('"areaKm2Reported" must be greater than 0');
+  if (f.has('uncertaintyM')) f.measure('uncertaintyM', false);
   checkSourceRefs(props.sources, 'sources', true, (u) => reg.sourceUses.push(u), ctx);
   f.string('notes', true);
   f.onlyKnown(AREA_FIELDS);
@@ -650,7 +660,25 @@ function checkBorderProps(f: Fields, props: Json, ctx: FeatureContext, reg: Regi
   f.string('name');
   f.string('basis');
   f.boolean('interpolated', true);
+  checkLineSides(f, ctx);
   checkSourceRefs(props.sources, 'sources', true, (u) => reg.sourceUses.push(u), ctx);
+}
+
+/** A line that says which country lies on each side says both, two different countries of the story. */
+function checkLineSides(f: Fields, ctx: FeatureContext): void {
+  if (!f.has('leftCountry') && !f.has('rightCountry')) return;
+  const left = f.string('leftCountry');
+  const right = f.string('rightCountry');
+  if (left === null || right === null) return;
+  if (left === right) ctx.report(`"leftCountry" and "rightCountry" are both "${left}"`);
+  const codes = ctx.rules.countries?.map((c) => c.code);
+  for (const [key, code] of [
+    ['leftCountry', left],
+    ['rightCountry', right],
+  ] as const) {
+    if (codes && !codes.includes(code))
+      ctx.report(`"${key}" "${code}" is not one of the story's countries (${codes.join(', ')})`);
+  }
 }
 
 function checkClaimProps(
@@ -671,6 +699,7 @@ function checkClaimProps(
   checkClaimDates(f, ctx);
   const quote = f.string('quote');
   if (quote !== null && quote !== quote.trim()) ctx.report('"quote" has leading or trailing white space');
+  f.oneOf('quoteKind', QUOTE_KINDS);
   const source = f.string('source');
   if (source !== null) {
     const { file, featureId, index } = ctx;
@@ -733,6 +762,16 @@ function checkClaimGeometryFields(
   }
   if (geometry === null && uncertainty !== null)
     ctx.report('"uncertaintyM" must be null when the geometry is null');
+  const by = props.geometryBy;
+  if (!f.has('geometryBy'))
+    ctx.report('missing property "geometryBy" ("claimant", who else described the positions, or null)');
+  else if (geometry === null) {
+    if (by !== null) ctx.report('"geometryBy" must be null when the geometry is null');
+  } else if (typeof by !== 'string' || by.trim() === '') {
+    ctx.report(
+      `"geometryBy" must say whose account the geometry follows ("claimant" or who), found ${describe(by)}`,
+    );
+  }
   const spec = ctx.rules.sides.find((s) => s.id === side);
   if (spec && !spec.positions && geometry !== null) {
     ctx.report(
@@ -909,11 +948,18 @@ function checkSourceEntry(entry: unknown, index: number, file: string, reg: Regi
   const seed = checkSeedField(entry, ctx);
   if (seed !== null && kind !== null && kind !== 'article')
     ctx.report('a source with a "seed" must be kind "article"');
+  let excerpt: string | null = null;
+  if (f.has('excerpt')) {
+    if (typeof entry.excerpt !== 'string' || !/^[\w.-]+\.txt$/.test(entry.excerpt))
+      ctx.report(`"excerpt" must be a file name like "tass-1290031.txt", found ${describe(entry.excerpt)}`);
+    else if (seed !== null) ctx.report('a source has a "seed" or an "excerpt", not both');
+    else excerpt = entry.excerpt;
+  }
   f.onlyKnown(SOURCE_FIELDS);
   checkText(entry, '', ctx);
   if (id !== null) {
     registerId(id, file, featureId, reg, (_, m) => ctx.report(m));
-    reg.sources.set(id, { seed });
+    reg.sources.set(id, { seed, excerpt });
   }
 }
 
@@ -972,20 +1018,24 @@ function resolveReferences(reg: Registry, reportTo: ReportTo) {
   }
 }
 
-function checkQuotes(reg: Registry, seeds: Readonly<Record<string, string>>, reportTo: ReportTo) {
+function checkQuotes(
+  reg: Registry,
+  texts: { seeds?: Readonly<Record<string, string>>; excerpts?: Readonly<Record<string, string>> },
+  reportTo: ReportTo,
+) {
   for (const q of reg.quotes) {
-    const seed = reg.sources.get(q.source)?.seed;
-    if (!seed) continue;
-    const text = seeds[seed];
+    const source = reg.sources.get(q.source);
+    const [kind, name, all] = source?.seed
+      ? (['seed file', source.seed, texts.seeds] as const)
+      : source?.excerpt
+        ? (['excerpt', source.excerpt, texts.excerpts] as const)
+        : ([null, null, undefined] as const);
+    if (!kind || !name || !all) continue;
+    const text = all[name];
     if (text === undefined)
-      reportTo(
-        q.file,
-        q.featureId,
-        `seed file ${seed} (source ${quoted(q.source)}) is not available`,
-        q.index,
-      );
+      reportTo(q.file, q.featureId, `${kind} ${name} (source ${quoted(q.source)}) is not available`, q.index);
     else if (!text.includes(q.quote))
-      reportTo(q.file, q.featureId, quoteMismatch(q.quote, text, seed), q.index);
+      reportTo(q.file, q.featureId, quoteMismatch(q.quote, text, name), q.index);
   }
 }
 
@@ -1062,7 +1112,8 @@ export function validateFiles(files: readonly DataFile[], options: ValidateOptio
       reportTo(files[0]?.file ?? '(none)', FILE_LEVEL, NO_SOURCES);
     }
     resolveReferences(reg, toChecked);
-    if (options.seeds) checkQuotes(reg, options.seeds, toChecked);
+    if (options.seeds || options.excerpts)
+      checkQuotes(reg, { seeds: options.seeds, excerpts: options.excerpts }, toChecked);
   } catch (e) {
     problems.push({
       file: files[0]?.file ?? '(none)',

@@ -1,14 +1,17 @@
 // The one owner of the MapLibre instance. Everything else talks to the map through this class.
 // This module is loaded lazily (after first paint), so MapLibre's ~300 KB never blocks the page.
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { COUNTRY_NAME_ANCHORS, LOCATOR } from 'virtual:story-map';
 import {
   AttributionControl,
   type ExpressionSpecification,
   type FilterSpecification,
   type GeoJSONSource,
-  type MapLayerMouseEvent,
   Map as MapLibreMap,
+  type MapMouseEvent,
+  Marker,
   NavigationControl,
+  Popup,
   ScaleControl,
   setWorkerUrl,
 } from 'maplibre-gl';
@@ -18,16 +21,19 @@ import { FONT_FACES } from '../story/current.ts';
 import { layerGroups, type StoryManifest } from '../story/manifest.ts';
 import type { Language } from '../ui/languages.ts';
 import type { Bounds, Camera } from './camera.ts';
+import { unpackNameAnchors } from './country-names.ts';
+import type { ClaimDisplay } from './display-data.ts';
 import { labelFontFaces } from './fonts.ts';
+import { LocatorControl } from './locator.ts';
 import type { Palette } from './palette.ts';
-import { styleImages } from './patterns.ts';
+import { ring, styleImages } from './patterns.ts';
 import {
+  IMAGE,
   type LayerEntry,
   type LayerGroup,
+  labelTexts,
   makeLayers,
   makeStyle,
-  PLACE_LABEL_LAYERS,
-  placeLabel,
   SELECTED_POINT_LAYER,
   SELECTED_SHAPE_LAYER,
   SOURCE,
@@ -61,11 +67,20 @@ export interface MapViewOptions {
   bottomInset?: () => number;
   /** MapLibre's interface texts (e.g. the cooperative-gesture help), merged over its English defaults. */
   locale?: Record<string, string>;
+  /** A claim in words (who, when), for the chooser and the map's keyboard targets; null when unknown. */
+  describeClaim?: (claimId: string) => string | null;
+  /** The chooser's heading for `count` claims at one spot. */
+  chooserHeading?: (count: number) => string;
+  /** The locator inset's accessible name (the inset is drawn when the story has one). */
+  locatorLabel?: string;
   /** The browser took the map's WebGL context away (GPU reset, too many contexts): it draws nothing until restored. */
   onContextLost?: () => void;
   /** The context is back, and the map has been brought up to date with everything asked of it meanwhile. */
   onContextRestored?: () => void;
 }
+
+/** Room kept clear of the map's own controls (the +/- buttons top right) when the map frames something. */
+const CONTROLS_CLEARANCE_PX = 44;
 
 type StorySource = typeof SOURCE.areas | typeof SOURCE.places | typeof SOURCE.claims;
 
@@ -113,12 +128,20 @@ export class MapView {
     navigationControl = true,
     locale,
     bottomInset,
+    describeClaim,
+    chooserHeading,
+    locatorLabel = 'Locator map',
     onContextLost,
     onContextRestored,
   }: MapViewOptions) {
     const base = document.baseURI;
     this.story = story;
     this.bottomInset = bottomInset;
+    this.describeClaim = describeClaim ?? (() => null);
+    this.chooserHeading = chooserHeading ?? ((count) => `${count} claims here`);
+    // The first view frames the story's places; on a phone, above the bottom sheet that covers the map's south.
+    const inset = bottomInset?.() ?? 0;
+    const firstBounds = story.camera.focusBounds ?? story.camera.bounds;
     this.entries = makeLayers(palette, story);
     this.map = new MapLibreMap({
       container,
@@ -133,11 +156,14 @@ export class MapView {
           ),
         },
         fontFaces: labelFontFaces(FONT_FACES, base),
+        countryNames: unpackNameAnchors(
+          COUNTRY_NAME_ANCHORS,
+          story.countries.map((c) => c.code),
+        ),
       }),
-      ...(camera ? { center: camera.center, zoom: camera.zoom } : { bounds: story.camera.bounds }),
-      // The first view frames the whole story even on a phone, where the sheet may cover its south: insetting it
-      // here pushed a tall story past the map's bounds. Later framings (a claim, a check, an area) keep clear.
-      fitBoundsOptions: { padding: 24 },
+      ...(camera ? { center: camera.center, zoom: camera.zoom } : { bounds: firstBounds }),
+      // Clear of the +/- buttons, and of the bottom sheet on a phone (the story's places fit above it).
+      fitBoundsOptions: { padding: { top: 24, left: 24, right: CONTROLS_CLEARANCE_PX, bottom: 24 + inset } },
       maxBounds: story.camera.maxBounds,
       minZoom: story.camera.minZoom,
       maxZoom: story.camera.maxZoom,
@@ -150,6 +176,8 @@ export class MapView {
       cooperativeGestures,
       ...(locale ? { locale } : {}),
     });
+    // Top right: the locator first, the +/- buttons under it (the corner the first view keeps clear).
+    if (LOCATOR) this.map.addControl(new LocatorControl(LOCATOR, locatorLabel), 'top-right');
     if (navigationControl) this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     this.map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
@@ -169,7 +197,10 @@ export class MapView {
         onMoveEnd({ center: [lng, lat], zoom: this.map.getZoom() });
       });
     }
-    if (onClaimClick) this.listenForClaimClicks(onClaimClick);
+    if (onClaimClick) {
+      this.onClaimClick = onClaimClick;
+      this.listenForClaimClicks();
+    }
     // Sources and layers can be changed once the style is parsed ('style.load'), long before the map's 'load',
     // which waits for the basemap to be tiled. Waiting for 'load' here would queue the story behind the basemap.
     this.loaded = new Promise((resolve) => {
@@ -215,20 +246,138 @@ export class MapView {
     for (const { name, image, pixelRatio } of styleImages(palette, this.story)) {
       this.map.addImage(name, image, pixelRatio ? { pixelRatio } : undefined);
     }
+    this.map.addImage(IMAGE.selectedRing, ring(palette.label, palette.labelHalo), { pixelRatio: 1 });
   }
 
-  private listenForClaimClicks(onClaimClick: (claimId: string) => void): void {
-    const clickable = this.entries
+  private readonly describeClaim: (claimId: string) => string | null;
+  private readonly chooserHeading: (count: number) => string;
+  private onClaimClick: ((claimId: string) => void) | undefined;
+  private chooser: Popup | null = null;
+  private claims: GeoJSON.FeatureCollection<GeoJSON.Geometry, ClaimDisplay> | null = null;
+  private targets: Marker[] = [];
+
+  /** The claim layers a reader can click: markers first (they are the precise targets), then lines and areas. */
+  private clickableLayers(): { markers: string[]; shapes: string[] } {
+    const ids = this.entries
       .filter((entry) => entry.group.startsWith('claims-') && entry.spec.id.startsWith('claims-'))
       .map((entry) => entry.spec.id);
-    const handle = (event: MapLayerMouseEvent) => {
-      const id = event.features?.[0]?.properties?.id;
-      if (typeof id === 'string') onClaimClick(id);
+    return {
+      markers: ids.filter((id) => id.startsWith('claims-point-')),
+      shapes: ids.filter((id) => id.startsWith('claims-line-') || id.startsWith('claims-area-')),
     };
-    for (const layer of clickable) {
-      this.map.on('click', layer, handle);
-      this.map.on('mouseenter', layer, () => (this.map.getCanvas().style.cursor = 'pointer'));
-      this.map.on('mouseleave', layer, () => (this.map.getCanvas().style.cursor = ''));
+  }
+
+  /** Distinct ids of the claims drawn within a few pixels of a point: markers hit, else lines and areas. */
+  claimsAt(point: { x: number; y: number }, tolerancePx = 5): string[] {
+    const { markers, shapes } = this.clickableLayers();
+    const box: [[number, number], [number, number]] = [
+      [point.x - tolerancePx, point.y - tolerancePx],
+      [point.x + tolerancePx, point.y + tolerancePx],
+    ];
+    const present = (layers: string[]) => layers.filter((id) => this.map.getLayer(id));
+    for (const layers of [present(markers), present(shapes)]) {
+      if (layers.length === 0) continue;
+      const ids = this.map.queryRenderedFeatures(box, { layers }).map((f) => String(f.properties.id));
+      const unique = [...new Set(ids)];
+      if (unique.length) return unique;
+    }
+    return [];
+  }
+
+  /**
+   * A click on one claim opens it; on several at one spot (claims drawn on the same line), a chooser lists them
+   * as buttons, so each can be reached by pointer and keyboard.
+   */
+  private listenForClaimClicks(): void {
+    this.map.on('click', (event: MapMouseEvent) => {
+      const ids = this.claimsAt(event.point);
+      if (ids.length === 1) this.openClaim(ids[0] as string);
+      else if (ids.length > 1) this.openChooser(ids, event.lngLat);
+    });
+    this.map.on('mousemove', (event: MapMouseEvent) => {
+      this.map.getCanvas().style.cursor = this.claimsAt(event.point).length ? 'pointer' : '';
+    });
+  }
+
+  private openClaim(id: string): void {
+    this.closeChooser();
+    this.onClaimClick?.(id);
+  }
+
+  private closeChooser(): void {
+    this.chooser?.remove();
+    this.chooser = null;
+  }
+
+  /** The chooser: a popup built from DOM nodes (never HTML strings), its first button focused. */
+  openChooser(ids: string[], at: { lng: number; lat: number }): void {
+    this.closeChooser();
+    const box = document.createElement('div');
+    box.className = 'claim-chooser';
+    box.setAttribute('role', 'dialog');
+    const heading = document.createElement('p');
+    heading.className = 'claim-chooser-heading';
+    heading.id = 'claim-chooser-heading';
+    heading.textContent = this.chooserHeading(ids.length);
+    box.setAttribute('aria-labelledby', heading.id);
+    const list = document.createElement('ul');
+    for (const id of ids) {
+      const side = this.claims?.features.find((f) => f.properties.id === id)?.properties.side ?? '';
+      const item = document.createElement('li');
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = `claim-chooser-item side--${side}`;
+      const mark = document.createElement('span');
+      mark.className = 'side-mark-shape';
+      mark.setAttribute('aria-hidden', 'true');
+      button.append(mark, document.createTextNode(this.describeClaim(id) ?? id));
+      button.dataset.claim = id;
+      button.addEventListener('click', () => this.openClaim(id));
+      item.append(button);
+      list.append(item);
+    }
+    box.append(heading, list);
+    box.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        this.closeChooser();
+        this.map.getCanvas().focus();
+      }
+    });
+    this.chooser = new Popup({
+      closeButton: true,
+      closeOnClick: true,
+      maxWidth: '300px',
+      focusAfterOpen: false,
+    })
+      .setLngLat(at)
+      .setDOMContent(box)
+      .addTo(this.map);
+    list.querySelector('button')?.focus();
+  }
+
+  /**
+   * One focusable target per claim drawn on the map, on its marker: Tab reaches every claim from the map, Enter
+   * opens it (or the chooser when the claim shares its spot). Invisible until focused; the pointer goes through
+   * them to the map, which handles clicks itself.
+   */
+  setClaimTargets(ids: readonly string[]): void {
+    for (const target of this.targets) target.remove();
+    this.targets = [];
+    if (!this.claims) return;
+    for (const id of ids) {
+      const feature = this.claims.features.find((f) => f.properties.id === id && f.geometry.type === 'Point');
+      if (feature?.geometry.type !== 'Point') continue;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'map-claim-target';
+      button.dataset.claim = id;
+      button.setAttribute('aria-label', this.describeClaim(id) ?? id);
+      button.addEventListener('click', () => this.openClaim(id));
+      const [x, y] = feature.properties.offset ?? [0, 0];
+      const target = new Marker({ element: button, offset: [x, y] })
+        .setLngLat(feature.geometry.coordinates as [number, number])
+        .addTo(this.map);
+      this.targets.push(target);
     }
   }
 
@@ -238,6 +387,7 @@ export class MapView {
   async setData(source: StorySource | typeof SOURCE.measure, data: GeoJSON.FeatureCollection): Promise<void> {
     if (source === SOURCE.claims) {
       this.claimIds = data.features.map((feature) => String(feature.properties?.id));
+      this.claims = data as GeoJSON.FeatureCollection<GeoJSON.Geometry, ClaimDisplay>;
       void this.applyFilters();
     }
     await this.change(`data:${source}`, () => {
@@ -302,8 +452,8 @@ export class MapView {
 
   async setLanguage(language: Language): Promise<void> {
     await this.change('language', () => {
-      for (const layer of PLACE_LABEL_LAYERS)
-        this.map.setLayoutProperty(layer, 'text-field', placeLabel(language, this.story));
+      for (const [layer, text] of Object.entries(labelTexts(language, this.story)))
+        this.map.setLayoutProperty(layer, 'text-field', text);
     });
   }
 
@@ -344,7 +494,12 @@ export class MapView {
   }
 
   fitBounds(bounds: Bounds, reducedMotion: boolean): void {
-    const padding = { top: 40, left: 40, right: 40, bottom: 40 + (this.bottomInset?.() ?? 0) };
+    const padding = {
+      top: 40,
+      left: 40,
+      right: 40 + CONTROLS_CLEARANCE_PX,
+      bottom: 40 + (this.bottomInset?.() ?? 0),
+    };
     this.map.fitBounds(bounds, { padding, maxZoom: 13, duration: reducedMotion ? 0 : 800 });
   }
 
@@ -364,6 +519,7 @@ export class MapView {
   }
 
   remove(): void {
+    this.closeChooser();
     this.map.remove();
   }
 }

@@ -23,7 +23,7 @@ describe('areas of the story', () => {
       const labelled = await page.evaluate(() =>
         (
           window.__conflictMap?.map.queryRenderedFeatures({
-            layers: ['places-label', 'places-label-village'],
+            layers: ['places-label-key', 'places-label', 'places-label-village'],
           }) ?? []
         ).map((f) => String(f.properties.id)),
       );
@@ -41,7 +41,7 @@ describe('areas of the story', () => {
     const labelled = await page.evaluate(() =>
       (
         window.__conflictMap?.map.queryRenderedFeatures({
-          layers: ['places-label', 'places-label-village'],
+          layers: ['places-label-key', 'places-label', 'places-label-village'],
         }) ?? []
       ).map((f) => String(f.properties.id)),
     );

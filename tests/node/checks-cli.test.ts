@@ -26,9 +26,14 @@ describe('npm run checks', () => {
     const r = run();
     expect(r.status).toBe(0);
     const [header] = r.stdout.split('\n');
-    for (const column of ['id', 'reported', 'measured', 'verdict', 'tolerance', 'method'])
+    for (const column of ['id', 'reported', 'measured', 'verdict', 'allowed by the wording', 'method'])
       expect(header).toContain(column);
-    expect(r.stdout).toMatch(/verishen-five-km-north-of-goris +5 km +3\.25 km, 326° NW +roughly consistent/);
+    expect(r.stdout).toMatch(
+      /verishen-five-km-north-of-goris +5 km +3\.25 km, 326° NW +inconsistent +3\.75–6\.25 km/,
+    );
+    expect(r.stdout).toMatch(
+      /armudlu-400-m-inside-azerbaijan +400 m +−36 to \+1305 m \(4 lines\) +depends on the line/,
+    );
     expect(r.stdout).toMatch(
       /mod-six-captured-800-m-inside-armenia — cannot be checked\n {2}cannot be checked: no sourced position/,
     );
@@ -46,9 +51,13 @@ describe('npm run checks', () => {
         'quote',
         'reported',
         'measured',
+        'range',
+        'rangeText',
+        'lines',
         'unit',
         'method',
         'verdict',
+        'verdictBasis',
         'tolerance',
         'reason',
         'geometry',
@@ -58,6 +67,28 @@ describe('npm run checks', () => {
     }
     const v = out.find((c) => c.id === 'verishen-five-km-north-of-goris');
     expect(String(v?.measured).length).toBeGreaterThan(8);
+  });
+
+  it('--markdown prints the table that the README shows, row for row', { timeout: 120_000 }, () => {
+    const r = run('--markdown');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(
+      '| check | whose words | reported | measured (every line, with the uncertainty) | each line | allowed by the wording | verdict |',
+    );
+    const ids = (JSON.parse(run('--json').stdout) as { id: string }[]).map((c) => c.id);
+    expect(lines.slice(2).map((l) => /\(`([^`]+)`\)/.exec(l)?.[1])).toEqual(ids);
+    // The outlet's own words are said to be the outlet's, not the claimant's.
+    expect(r.stdout).toMatch(
+      /`verishen-five-km-north-of-goris`\) \| The Armenian Weekly \(the outlet’s own words\) \|/,
+    );
+    // The README holds exactly this output between its markers (regenerate it with the command when it changes).
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const begin = '<!-- checks:begin (npm run -s checks -- --markdown) -->\n';
+    const between = readme.slice(readme.indexOf(begin) + begin.length, readme.indexOf('<!-- checks:end -->'));
+    expect(readme).toContain(begin);
+    expect(between).toBe(r.stdout);
+    expect(run('--markdown', '--json').status).toBe(1);
   });
 
   it('bad data: a clear message and exit code 1; a broken check does not hide the others', {

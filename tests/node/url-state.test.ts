@@ -47,12 +47,21 @@ describe('URL state (fixture story)', () => {
       check: 'meadow-share',
       lang: 'hi',
       camera: { zoom: 11.5, center: [-34.9, 45.06] },
+      theme: 'dark',
     };
     const search = serializeUrlState(state, F);
     expect(search).toBe(
-      '?layers=claims-southmark,border,border-treaty-1921&date=2030-02-03&mode=day&claim=sm-2030-02-03-positions&check=meadow-share&lang=hi&map=11.50/45.0600/-34.9000',
+      '?layers=claims-southmark,border,border-treaty-1921&date=2030-02-03&mode=day&claim=sm-2030-02-03-positions&check=meadow-share&lang=hi&map=11.50/45.0600/-34.9000&theme=dark',
     );
     expect(parseUrlState(search, F)).toEqual({ value: state, warnings: [] });
+  });
+
+  it('reads theme=light|dark|auto and names any other value in a warning', () => {
+    expect(parseUrlState('?theme=light', F).value.theme).toBe('light');
+    expect(parseUrlState('?theme=auto', F).value.theme).toBe('auto');
+    const bad = parseUrlState('?theme=purple', F);
+    expect(bad.value.theme).toBeNull();
+    expect(bad.warnings.join(' ')).toContain('theme="purple"');
   });
 
   it('keeps an empty layer list (every layer off) distinct from the default', () => {
@@ -118,9 +127,14 @@ describe('URL state (the repository’s story)', () => {
       'claims-third-party',
       'places',
       'border',
+      'border-amcharts-armenia',
+      'border-amcharts-azerbaijan',
+      'border-natural-earth',
       'areas',
       'checks',
     ]);
+    // The other published lines are off until a reader turns them on.
+    expect(defaultUrlState(S).layers).toEqual(layerGroups(S).filter((g) => !/^border-/.test(g)));
     const { value, warnings } = parseUrlState('?layers=claims-azerbaijan,border,lake', S);
     expect(warnings).toEqual([]);
     expect(value.layers).toEqual(['claims-azerbaijan', 'border', 'areas']);
