@@ -2,8 +2,12 @@
 // and the map; the page always leaves "Loading…"; the embed always says `ready`.
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { readStoryFolder, storyDir } from '../../scripts/lib/story-folder.ts';
+import { defaultLayers, layerGroups } from '../../src/story/manifest.ts';
 import { BROKEN_CLAIMS, committedText, hostileClaimsText } from '../fixtures/broken-story.ts';
 import { recordPage, useBuiltApp, waitForMapIdle } from './harness.ts';
+
+const STORY = readStoryFolder(storyDir()).manifest;
 
 /** A committed claim with an uncertainty area by Lake Sev: broken in place, so its area must go too. */
 const BROKEN_IN_PLACE = 'am-pm-2021-05-12-syunik-advance';
@@ -245,9 +249,12 @@ describe('links that ask for what is not there', () => {
     const log = recordPage(page);
     await page.goto(`${app.origin}/?layers=foo`);
     await waitForMapIdle(page, log);
-    const boxes = page.getByRole('checkbox');
-    expect(await boxes.count()).toBe(7);
-    for (const box of await boxes.all()) expect(await box.isChecked()).toBe(true);
+    // Every layer as it is by default: the story's layers, those it hides at first (further border lines) unchecked.
+    const boxes = page.locator('input[name="layer"]');
+    expect(await boxes.count()).toBe(layerGroups(STORY).length);
+    const shown = defaultLayers(STORY);
+    for (const box of await boxes.all())
+      expect(await box.isChecked()).toBe(shown.includes((await box.getAttribute('value')) ?? ''));
     expect(warnings.some((text) => text.includes('layers="foo"'))).toBe(true);
     expect(page.url()).not.toContain('layers=');
     await page.close();

@@ -512,7 +512,7 @@ describe('embedding the map in another site’s page', () => {
 
     // A reader's own change in the frame is announced too.
     const unchecked = await answerTo('a reader unticking "Border"', () =>
-      frame.getByRole('checkbox', { name: /^Border/ }).uncheck(),
+      frame.getByRole('checkbox', { name: /^Border \(OpenStreetMap/ }).uncheck(),
     );
     expect(unchecked).toMatchObject({ type: 'layers', layers: ['claims-azerbaijan'] });
     expect(log.consoleErrors).toEqual([]);

@@ -3,15 +3,20 @@
 // Protocol: HeapProfiler.collectGarbage, then Runtime.getHeapUsage), so only what is still reachable counts.
 import type { CDPSession, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { readStoryFolder, storyDir } from '../../scripts/lib/story-folder.ts';
+import { defaultLayers, layerGroups } from '../../src/story/manifest.ts';
 import { useBuiltApp, waitForNextIdle } from './harness.ts';
+
+const STORY = readStoryFolder(storyDir()).manifest;
 
 /** Toggles layer checkboxes and moves the timeline, in the page, letting the map draw every few steps. */
 async function exercise(page: Page, toggles: number, moves: number): Promise<void> {
   await page.evaluate(
-    async ({ toggles, moves }) => {
+    async ({ toggles, moves, layerCount }) => {
       const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
       const boxes = [...document.querySelectorAll<HTMLInputElement>('input[name="layer"]')];
-      if (boxes.length !== 7) throw new Error(`expected 7 layer checkboxes, found ${boxes.length}`);
+      if (boxes.length !== layerCount)
+        throw new Error(`expected ${layerCount} layer checkboxes, found ${boxes.length}`);
       const button = (label: string) => {
         const found = document.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`);
         if (!found) throw new Error(`no "${label}" button`);
@@ -32,7 +37,7 @@ async function exercise(page: Page, toggles: number, moves: number): Promise<voi
         if (i % 10 === 9) await frame();
       }
     },
-    { toggles, moves },
+    { toggles, moves, layerCount: layerGroups(STORY).length },
   );
 }
 
@@ -74,7 +79,7 @@ describe('soak', () => {
     );
     expect(growth).toBeLessThanOrEqual(0.1);
     // Every layer is back on, the page still answers, and nothing went wrong on the way.
-    expect(await page.locator('input[name="layer"]:checked').count()).toBe(7);
+    expect(await page.locator('input[name="layer"]:checked').count()).toBe(defaultLayers(STORY).length);
     expect(log.consoleErrors).toEqual([]);
     await cdp.detach();
     await page.close();
