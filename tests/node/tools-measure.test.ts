@@ -1,0 +1,70 @@
+// The reader's measurement is the checks engine's: same distance, bearing, side and wording as a checked figure,
+// and the distance agrees with GeographicLib.
+
+import geographiclib from 'geographiclib-geodesic';
+import { describe, expect, it } from 'vitest';
+import { buildContext } from '../../src/checks/context.ts';
+import { measureLineDistance } from '../../src/checks/measureLineDistance.ts';
+import { formatLength, type MeasurePoint, measurePoints, pointName } from '../../src/tools/measure.ts';
+import { checkInputs, story } from './stories.ts';
+
+const inputs = checkInputs(story);
+const ctx = buildContext(inputs);
+const place = (id: string) =>
+  inputs.places.features.find((p) => p.properties.id === id)?.geometry.coordinates as MeasurePoint;
+const geod = geographiclib.Geodesic.WGS84;
+
+describe('measurePoints', () => {
+  const goris = place('goris');
+  const verishen = place('verishen');
+  const kalbajar = place('kalbajar');
+  const m = measurePoints([goris, verishen, kalbajar], ctx);
+
+  it('gives each leg the geodesic distance and bearing (GeographicLib within 1 mm and 1e-6°)', () => {
+    expect(m.legs).toHaveLength(2);
+    for (const [i, leg] of m.legs.entries()) {
+      const [a, b] = [m.points[i], m.points[i + 1]] as [MeasurePoint, MeasurePoint];
+      const r = geod.Inverse(a[1], a[0], b[1], b[0]);
+      expect(Math.abs(leg.distanceM - (r.s12 as number))).toBeLessThan(1e-3);
+      expect(Math.abs(((leg.initialBearingDeg - (r.azi1 as number) + 540) % 360) - 180)).toBeLessThan(1e-6);
+    }
+    expect(m.totalM).toBeCloseTo(m.legs[0].distanceM + m.legs[1].distanceM, 6);
+  });
+
+  it('words a leg as the checks do (the Goris–Verishen check reads 3.25 km, 326°)', () => {
+    expect(m.legs[0].summary).toBe('B is 3.25 km from A in a straight line, bearing 326° (NW)');
+    expect(formatLength(m.legs[0].distanceM)).toBe('3.25 km');
+    expect(formatLength(400.4)).toBe('400 m');
+  });
+
+  it('names the side of each border line each point is on, and its distance, as the engine does', () => {
+    expect(m.lines.map((l) => l.id)).toEqual(story.manifest.borderLines.map((l) => l.id));
+    const first = m.lines[0];
+    expect(first.points.map((p) => p.point)).toEqual(['A', 'B', 'C']);
+    expect(first.points[0].sideCountry).toBe('ARM');
+    expect(first.points[2].sideCountry).toBe('AZE');
+    // The same measurement the engine makes for a place: same figure, same sentence but for the name.
+    const engine = measureLineDistance(
+      { kind: 'distance-to-line', from: { place: 'goris' }, line: first.id },
+      'km',
+      ctx,
+    );
+    expect(first.points[0].distanceM).toBe(engine.details.distanceM);
+    expect(first.points[0].summary).toBe(engine.summary.replace(/^Goris/, 'A'));
+  });
+
+  it('draws the legs and lettered points', () => {
+    const roles = m.features.map((f) => f.properties?.role);
+    expect(roles.filter((r) => r === 'measured-line')).toHaveLength(2);
+    expect(
+      m.features.filter((f) => f.properties?.role === 'endpoint').map((f) => f.properties?.label),
+    ).toEqual(['A', 'B', 'C']);
+  });
+
+  it('measures one point against the lines, and nothing for none', () => {
+    expect(measurePoints([goris], ctx).legs).toEqual([]);
+    expect(measurePoints([goris], ctx).lines[0].points).toHaveLength(1);
+    expect(measurePoints([], ctx).totalM).toBe(0);
+    expect(pointName(25)).toBe('Z');
+  });
+});
