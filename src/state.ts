@@ -54,6 +54,8 @@ export function createAppState(initial: UrlState, manifest: StoryManifest) {
     selectedCheck: signal<string | null>(initial.check),
     language: signal<Language>(initial.lang),
     camera: signal<Camera | null>(initial.camera),
+    /** The reader's measurement (src/tools/measure.ts): its points, [lon, lat] each. */
+    measure: signal<[number, number][]>(initial.measure ?? []),
     /** A box the map should move to, set when a reader picks something to look at. */
     frame: signal<Bounds | null>(null),
     /** Claims shown on the chosen day (all sides), in date order. */
@@ -129,6 +131,7 @@ export function urlStateOf(state: AppState): UrlState {
     check: state.selectedCheck.value,
     lang: state.language.value,
     camera: state.camera.value,
+    measure: state.measure.value,
   };
 }
 
@@ -142,5 +145,6 @@ export function applyUrlState(state: AppState, url: UrlState): void {
     state.selectedCheck.value = url.check;
     state.language.value = url.lang;
     if (url.camera) state.camera.value = url.camera;
+    state.measure.value = url.measure ?? [];
   });
 }

@@ -14,9 +14,6 @@ import type { PlaceFeature } from '../data/types.ts';
 /** A point the reader placed: [lon, lat]. */
 export type MeasurePoint = [number, number];
 
-/** At most this many points (a URL must stay short, and a route of 26 legs is already a lot). */
-export const MAX_MEASURE_POINTS = 26;
-
 /** Each point's name, as on the map: A, B, C… */
 export function pointName(index: number): string {
   return String.fromCharCode(65 + index);
