@@ -8,6 +8,7 @@ import { loadAppData } from '../start.ts';
 import { createAppState } from '../state.ts';
 import { STORY } from '../story/current.ts';
 import '../styles.css';
+import '../tools/tools.css';
 import './embed.css';
 import { reportHeight } from './auto-height.ts';
 import { EmbedApp } from './EmbedApp.tsx';

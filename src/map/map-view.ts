@@ -9,6 +9,7 @@ import {
   type MapLayerMouseEvent,
   Map as MapLibreMap,
   NavigationControl,
+  Popup,
   ScaleControl,
   setWorkerUrl,
 } from 'maplibre-gl';
@@ -18,9 +19,10 @@ import { FONT_FACES } from '../story/current.ts';
 import { layerGroups, type StoryManifest } from '../story/manifest.ts';
 import type { Language } from '../ui/languages.ts';
 import type { Bounds, Camera } from './camera.ts';
-import { labelFontFaces } from './fonts.ts';
+import { LABEL_FONT, labelFontFaces } from './fonts.ts';
 import type { Palette } from './palette.ts';
 import { styleImages } from './patterns.ts';
+import { RULER_SOURCE, rulerLayers } from './ruler-style.ts';
 import {
   type LayerEntry,
   type LayerGroup,
@@ -72,6 +74,9 @@ export class MapView {
   /** Resolves when the style is parsed and its sources and layers can be changed. */
   private readonly loaded: Promise<void>;
   private readonly bottomInset: (() => number) | undefined;
+  private readonly palette: Palette;
+  /** While the reader measures, a click places a point instead of opening a claim. */
+  private measureClick: ((point: [number, number]) => void) | null = null;
 
   constructor({
     container,
@@ -90,6 +95,7 @@ export class MapView {
     const base = document.baseURI;
     this.story = story;
     this.bottomInset = bottomInset;
+    this.palette = palette;
     this.entries = makeLayers(palette, story);
     this.map = new MapLibreMap({
       container,
@@ -160,13 +166,18 @@ export class MapView {
       .filter((entry) => entry.group.startsWith('claims-') && entry.spec.id.startsWith('claims-'))
       .map((entry) => entry.spec.id);
     const handle = (event: MapLayerMouseEvent) => {
+      if (this.measureClick) return;
       const id = event.features?.[0]?.properties?.id;
       if (typeof id === 'string') onClaimClick(id);
     };
     for (const layer of clickable) {
       this.map.on('click', layer, handle);
-      this.map.on('mouseenter', layer, () => (this.map.getCanvas().style.cursor = 'pointer'));
-      this.map.on('mouseleave', layer, () => (this.map.getCanvas().style.cursor = ''));
+      this.map.on('mouseenter', layer, () => {
+        if (!this.measureClick) this.map.getCanvas().style.cursor = 'pointer';
+      });
+      this.map.on('mouseleave', layer, () => {
+        if (!this.measureClick) this.map.getCanvas().style.cursor = '';
+      });
     }
   }
 
@@ -256,6 +267,104 @@ export class MapView {
     const layers = this.entries.filter((e) => e.spec.id.startsWith('claims-')).map((e) => e.spec.id);
     const ids = this.map.queryRenderedFeatures({ layers }).map((f) => String(f.properties.id));
     return [...new Set(ids)].sort();
+  }
+
+  /** The claim layers a pointer can land on (the areas, lines and markers of each side). */
+  private claimLayerIds(): string[] {
+    return this.entries
+      .filter((entry) => entry.group.startsWith('claims-') && entry.spec.id.startsWith('claims-'))
+      .map((entry) => entry.spec.id);
+  }
+
+  /**
+   * Calls `onHover` with the claim under a mouse pointer (null when it leaves), with where to show a tooltip.
+   * Touch has no hover: the tap opens the claim instead.
+   */
+  onClaimHover(onHover: (claimId: string | null, at: [number, number]) => void): void {
+    for (const layer of this.claimLayerIds()) {
+      this.map.on('mousemove', layer, (event) => {
+        const id = event.features?.[0]?.properties?.id;
+        if (typeof id === 'string' && !this.measureClick) onHover(id, [event.lngLat.lng, event.lngLat.lat]);
+      });
+      this.map.on('mouseleave', layer, (event) => onHover(null, [event.lngLat.lng, event.lngLat.lat]));
+    }
+  }
+
+  private tooltip: Popup | null = null;
+
+  /** Shows `content` (DOM nodes, never HTML text) in a small tooltip at `at`, or hides it (null). */
+  showTooltip(at: [number, number], content: HTMLElement | null): void {
+    if (!content) {
+      this.tooltip?.remove();
+      return;
+    }
+    this.tooltip ??= new Popup({
+      closeButton: false,
+      closeOnClick: false,
+      className: 'claim-tooltip',
+      offset: 12,
+      maxWidth: '260px',
+    });
+    this.tooltip.setLngLat(at).setDOMContent(content);
+    if (!this.tooltip.isOpen()) this.tooltip.addTo(this.map);
+  }
+
+  /** Starts (with a handler for each point placed) or stops the reader's measuring: clicks then place points. */
+  setMeasuring(onPoint: ((point: [number, number]) => void) | null): void {
+    if (onPoint && !this.measureClick) this.map.on('click', this.placePoint);
+    if (!onPoint && this.measureClick) this.map.off('click', this.placePoint);
+    this.measureClick = onPoint;
+    this.map.getCanvas().style.cursor = onPoint ? 'crosshair' : '';
+    if (onPoint) this.tooltip?.remove();
+  }
+
+  private readonly placePoint = (event: { lngLat: { lng: number; lat: number } }) => {
+    this.measureClick?.([event.lngLat.lng, event.lngLat.lat]);
+  };
+
+  /** The position under a pixel of the map's container (CSS pixels from its top left corner). */
+  positionAt(x: number, y: number): [number, number] {
+    const { lng, lat } = this.map.unproject([x, y]);
+    return [lng, lat];
+  }
+
+  /** The box the map shows now: [west, south, east, north]. */
+  viewBounds(): Bounds {
+    const b = this.map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  }
+
+  /** Draws the reader's measurement (its legs, points and labels); an empty collection clears it. */
+  async setRuler(data: GeoJSON.FeatureCollection): Promise<void> {
+    await this.loaded;
+    const source = this.map.getSource(RULER_SOURCE) as GeoJSONSource | undefined;
+    if (source) {
+      source.setData(data);
+      return;
+    }
+    if (data.features.length === 0) return;
+    this.map.addSource(RULER_SOURCE, { type: 'geojson', data });
+    for (const layer of rulerLayers(this.palette, LABEL_FONT)) this.map.addLayer(layer);
+  }
+
+  /**
+   * A copy of what the map shows, as a 2D canvas (device pixels). A WebGL canvas keeps its picture only until the
+   * frame is shown, so the map is redrawn synchronously and copied at once (this works inside 'beforeprint' too).
+   */
+  snapshot(): HTMLCanvasElement {
+    this.map.redraw();
+    const source = this.map.getCanvas();
+    const copy = document.createElement('canvas');
+    copy.width = source.width;
+    copy.height = source.height;
+    copy.getContext('2d')?.drawImage(source, 0, 0);
+    return copy;
+  }
+
+  /** The map's size on the page, in CSS pixels. */
+  cssSize(): { width: number; height: number } {
+    const canvas = this.map.getCanvas();
+    return { width: canvas.clientWidth, height: canvas.clientHeight };
   }
 
   remove(): void {

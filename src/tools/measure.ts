@@ -38,7 +38,7 @@ export interface PointToLine {
   sideCountry: string | null;
   /** The country's name as the checks word it ("unknown" when the data does not say). */
   sideName: string | null;
-  /** The engine's sentence, e.g. "A is 1.20 km on the Armenia side of the OSM line". */
+  /** The engine's sentence, e.g. "A is 1.20 km on the <country> side of <line>". */
   summary: string;
   interpolated: boolean;
 }

@@ -2,9 +2,9 @@
 // then each keystroke is a scan of short normalised strings (a few hundred entries; 100 000 claims stay well under
 // a frame because each claim's text is normalised once, here, not per query).
 //
-// Matching is forgiving in the ways readers type names of this kind of place: case, diacritics ("Qaragol" finds
-// "Qaragöl", "Kelbecer" finds "Kəlbəcər"), scripts (Armenian and Cyrillic are folded to Latin letters, so "Kut"
-// finds "Կութ" and "Кут" as well as the English name), and punctuation ("Sev-Lich", "Sev Lich").
+// Matching is forgiving in the ways readers type place names: case, diacritics ("Goldsee" finds "Göldsee", "ə" is
+// read as "e"), scripts (the Cyrillic and the Hayeren (hy) alphabets are folded to Latin letters, so a name typed in
+// Latin letters finds one written in either script), and punctuation ("North-Pass", "North Pass").
 import type { Story } from '../data/story.ts';
 import type { ClaimFeature } from '../data/types.ts';
 import type { Bounds } from '../map/camera.ts';
@@ -65,8 +65,8 @@ const CYRILLIC: Record<string, string> = {
   ґ: 'g',
 };
 
-/** A plain Latin reading of Armenian (close to the usual English romanisation). */
-const ARMENIAN: Record<string, string> = {
+/** A plain Latin reading of the Hayeren (hy) alphabet (close to the usual English romanisation). */
+const HAYEREN: Record<string, string> = {
   ա: 'a',
   բ: 'b',
   գ: 'g',
@@ -109,16 +109,16 @@ const ARMENIAN: Record<string, string> = {
 };
 
 /**
- * The form both the index and the query are compared in: lower case, no diacritics, Armenian and Cyrillic read in
+ * The form both the index and the query are compared in: lower case, no diacritics, Hayeren and Cyrillic read in
  * Latin letters, every run of other characters (spaces, hyphens, apostrophes, punctuation) one space.
  */
 export function normalizeForSearch(text: string): string {
   let out = '';
-  // Armenian "ու" is one sound, "u"; fold it before the letters are read one by one.
+  // Hayeren "ու" is one sound, "u"; fold it before the letters are read one by one.
   const lower = text.toLowerCase().replaceAll('ու', 'u');
   for (const char of lower.normalize('NFD')) {
     if (/\p{M}/u.test(char)) continue;
-    out += LATIN_EXTRA[char] ?? CYRILLIC[char] ?? ARMENIAN[char] ?? char;
+    out += LATIN_EXTRA[char] ?? CYRILLIC[char] ?? HAYEREN[char] ?? char;
   }
   return out.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
@@ -246,7 +246,7 @@ export function search(index: readonly Prepared[], query: string, limit = 8): Se
         matched = raw;
       }
     }
-    // A claim's words weigh less than a place's name: "Kut" is first the village, then what was said about it.
+    // A claim's words weigh less than a place's name: a village's name finds the village first, then what was said.
     for (const { raw, norm } of texts) {
       const s = matchScore(norm, q) / 4;
       if (s > best) {
