@@ -129,7 +129,11 @@ export function ExportDialog({
   };
   const geojson = () => {
     const view = tools.view.value;
-    const data = viewClaimsGeoJson(state.listedClaims.value, view ? view.viewBounds() : null);
+    const data = viewClaimsGeoJson(
+      state.listedClaims.value,
+      view ? view.viewBounds() : null,
+      state.story.value?.claims ?? [],
+    );
     const file = name('view-claims', 'geojson');
     download(new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/geo+json' }), file);
     saved(file);

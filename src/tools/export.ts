@@ -14,23 +14,40 @@ function overlaps(a: Bounds, b: Bounds): boolean {
 /**
  * The claims of the current view: those the panel lists (the day's, of the sides shown) whose geometry reaches
  * into `view`; statements that name no place are kept, since they belong to the day's story wherever the map is.
- * Features are written exactly as in the story's claims file.
+ * The claims they answer come too (and the ones those answer), from `all`, so that every "answers" link in the file
+ * resolves within it: the file stands on its own, and `npm run check:data` accepts it. Features are written
+ * exactly as in the story's claims file, in its order.
  */
 export function viewClaimsGeoJson(
   listed: readonly ClaimFeature[],
   view: Bounds | null,
+  all: readonly ClaimFeature[] = listed,
 ): GeoJSON.FeatureCollection<GeoJSON.Geometry | null> {
-  const features = listed.filter(
+  const inView = listed.filter(
     (claim) => !claim.geometry || !view || overlaps(boundsOfGeometry(claim.geometry, 0), view),
   );
+  const byId = new Map(all.map((claim) => [claim.properties.id, claim] as const));
+  const kept = new Set(inView.map((claim) => claim.properties.id));
+  const queue = [...inView];
+  while (queue.length > 0) {
+    for (const id of (queue.pop() as ClaimFeature).properties.answers) {
+      const answered = byId.get(id);
+      if (answered && !kept.has(id)) {
+        kept.add(id);
+        queue.push(answered);
+      }
+    }
+  }
   return {
     type: 'FeatureCollection',
-    features: features.map((claim) => ({
-      type: 'Feature',
-      id: claim.properties.id,
-      properties: claim.properties,
-      geometry: claim.geometry,
-    })),
+    features: all
+      .filter((claim) => kept.has(claim.properties.id))
+      .map((claim) => ({
+        type: 'Feature',
+        id: claim.properties.id,
+        properties: claim.properties,
+        geometry: claim.geometry,
+      })),
   };
 }
 

@@ -50,10 +50,12 @@ function parseCsv(text: string): string[][] {
 
 describe('viewClaimsGeoJson', () => {
   it('keeps the listed claims that reach into the view, and statements with no place', () => {
-    const view: [number, number, number, number] = [46.2, 39.45, 46.45, 39.65];
-    const out = viewClaimsGeoJson(claims, view);
+    const view: [number, number, number, number] = [45.5, 40.0, 45.95, 40.35];
+    // The first days' claims (a claim answers earlier ones, so these answer nothing later).
+    const early = claims.filter((c) => c.properties.statementDate <= '2021-05-14');
+    const out = viewClaimsGeoJson(early, view, claims);
     expect(out.features.length).toBeGreaterThan(0);
-    expect(out.features.length).toBeLessThan(claims.length);
+    expect(out.features.length).toBeLessThan(early.length);
     for (const f of out.features) {
       expect(f.id).toBe((f.properties as { id: string }).id);
       if (f.geometry) {
@@ -62,6 +64,12 @@ describe('viewClaimsGeoJson', () => {
       }
     }
     expect(out.features.some((f) => f.geometry === null)).toBe(true);
+    // Without the story's other claims, a claim answering one out of view would point outside the file.
+    const withAnswered = viewClaimsGeoJson(claims.slice(-3), null, claims);
+    const ids = new Set(withAnswered.features.map((f) => f.id));
+    for (const f of withAnswered.features)
+      for (const id of (f.properties as { answers: string[] }).answers) expect(ids.has(id), id).toBe(true);
+    expect(withAnswered.features.length).toBeGreaterThan(3);
     expect(viewClaimsGeoJson(claims, null).features).toHaveLength(claims.length);
   });
 });
