@@ -21,7 +21,6 @@ export function MeasurePanel({ state }: { state: AppState }) {
   return (
     <section class="measure-panel" aria-labelledby="measure-heading">
       <h2 id="measure-heading">{TOOL_STRINGS.measureHeading}</h2>
-      {tools.measuring.value ? <p class="muted">{TOOL_STRINGS.measureHelp}</p> : null}
       <div class="measure-actions">
         {tools.measuring.value ? (
           <button
@@ -52,6 +51,7 @@ export function MeasurePanel({ state }: { state: AppState }) {
           {TOOL_STRINGS.measureClose}
         </button>
       </div>
+      {tools.measuring.value && points.length < 2 ? <p class="muted">{TOOL_STRINGS.measureHelp}</p> : null}
       <div aria-live="polite" class="measure-results">
         {points.length === 0 ? null : points.length === 1 ? (
           <p>{TOOL_STRINGS.measureNeedTwo}</p>
