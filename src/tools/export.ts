@@ -131,7 +131,14 @@ export interface CitationInput {
 
 /** "Cite this view": one paragraph a reporter can paste, with the link that reopens exactly this view. */
 export function citation(input: CitationInput): string {
-  return `${input.title}. ${input.sourceLine}. Map view: ${input.dayText}; layers: ${input.layersText}. ${input.url} (accessed ${input.accessed}).`;
+  // Texts from the story may end with their own full stop: never two.
+  const sentence = (text: string) => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+  return [
+    sentence(input.title),
+    sentence(`Map view: ${input.dayText}; layers: ${input.layersText}`),
+    sentence(input.sourceLine),
+    `${input.url} (accessed ${input.accessed}).`,
+  ].join(' ');
 }
 
 /** A file name from the story id and the day: lower-case letters, digits and hyphens only. */

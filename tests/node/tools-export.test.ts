@@ -104,14 +104,14 @@ describe('checksJson and citation', () => {
   it('cites the view with its link and the day it was seen', () => {
     const text = citation({
       title: 'T',
-      sourceLine: 'S',
+      sourceLine: 'Sources: S.',
       dayText: '3 June 2021',
       layersText: 'a, b',
       url: 'https://x.example/?date=2021-06-03',
       accessed: '2026-12-01',
     });
     expect(text).toBe(
-      'T. S. Map view: 3 June 2021; layers: a, b. https://x.example/?date=2021-06-03 (accessed 2026-12-01).',
+      'T. Map view: 3 June 2021; layers: a, b. Sources: S. https://x.example/?date=2021-06-03 (accessed 2026-12-01).',
     );
     expect(exportFileName('My Story', '2021-06-03', 'view claims', 'geojson')).toBe(
       'my-story-2021-06-03-view-claims.geojson',
