@@ -115,6 +115,7 @@ describe('the reader’s tools', () => {
       const option = page.locator('.search-option').first();
       await poll(() => option.textContent()).toContain('Kut');
       await shot(page, 'search-results');
+      expect(await seriousViolations(page)).toEqual([]);
       await page.keyboard.press('Enter');
       await poll(() => page.locator('.search [role="status"]').textContent()).toBe('Showing Kut on the map.');
       await waitForNextIdle(page);
@@ -312,7 +313,8 @@ describe('the reader’s tools', () => {
           [...document.querySelectorAll(selector)].some((e) => e.checkVisibility());
         const copy = document.querySelector('.map-print-copy canvas') as HTMLCanvasElement | null;
         return {
-          buttons: shown('button'),
+          // Buttons that carry text (a linked claim's summary) print as that text; no control prints.
+          buttons: shown('button:not(.link-button)'),
           copy: copy ? { width: copy.width, height: copy.height } : null,
           card: shown('article.claim-card'),
           legend: (document.querySelector('details.legend') as HTMLDetailsElement | null)?.open ?? false,
@@ -370,6 +372,69 @@ describe('the reader’s tools', () => {
     await shot(page, 'tooltip');
     await page.mouse.move(5, 400);
     await poll(() => tooltip.count()).toBe(0);
+    await page.close();
+  }, 120_000);
+
+  it('timeline: ticks per day in each side’s colour, first and last day, Play skips days without claims, and Pause takes Play’s room', async () => {
+    const { page, log } = await app.open('/?date=2021-05-11');
+    const claims = JSON.parse(readFileSync(join(STORY, 'claims.geojson'), 'utf8')).features as {
+      properties: { side: string; statementDate: string };
+    }[];
+    const pairs = new Set(claims.map((c) => `${c.properties.statementDate} ${c.properties.side}`));
+    const ticks = await page.evaluate(() =>
+      [...document.querySelectorAll('.timeline-tick-side')].map((e) => ({
+        side: [...e.classList].find((c) => c.startsWith('side--'))?.slice(6),
+        colour: getComputedStyle(e).backgroundColor,
+      })),
+    );
+    expect(ticks).toHaveLength(pairs.size);
+    const colourOf = new Map(ticks.map((t) => [t.side, t.colour]));
+    // Each side its own colour.
+    expect(new Set(colourOf.values()).size).toBe(colourOf.size);
+    expect(await page.locator('.timeline-ends').textContent()).toBe('11 May3 June');
+    const slider = page.getByRole('slider', { name: 'Day' });
+    expect(await slider.getAttribute('aria-valuetext')).toBe('11 May 2021: no claims');
+
+    const row = page.locator('.timeline-row');
+    const layout = () =>
+      row.evaluate((r) => [...r.children].map((c) => Math.round(c.getBoundingClientRect().width)).join(','));
+    const before = await layout();
+    const seen: string[] = [];
+    const play = page.getByRole('button', { name: 'Play' });
+    await play.click();
+    const pause = page.getByRole('button', { name: 'Pause' });
+    await pause.waitFor();
+    expect(await layout()).toBe(before);
+    await shot(page, 'timeline');
+    // Record every day Play shows until it stops on the last day.
+    await expect
+      .poll(
+        async () => {
+          const day = new URL(page.url()).searchParams.get('date') ?? '2021-06-03';
+          if (seen.at(-1) !== day) seen.push(day);
+          return (await page.getByRole('button', { name: 'Play' }).count()) === 1 && day === '2021-06-03';
+        },
+        { timeout: 90_000, interval: 100 },
+      )
+      .toBe(true);
+    const claimDays = new Set(claims.map((c) => c.properties.statementDate));
+    expect(seen.length).toBeGreaterThan(3);
+    for (const day of seen.slice(1)) expect(claimDays.has(day), day).toBe(true);
+    expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it('on a phone: the export dialog, the timeline and full screen fit', async () => {
+    const { page } = await app.open('/?date=2021-05-27', PHONE);
+    await shot(page, 'timeline');
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Export this view' }).waitFor();
+    await shot(page, 'export-dialog');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Full screen', exact: true }).click();
+    await poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+    await waitForNextIdle(page);
+    await shot(page, 'fullscreen');
     await page.close();
   }, 120_000);
 });
