@@ -358,7 +358,7 @@ describe('the reader’s tools', () => {
       const feature = view.map
         .queryRenderedFeatures()
         .find((f) => f.layer.id.startsWith('claims-') && f.geometry.type === 'Point');
-      if (!feature || feature.geometry.type !== 'Point') throw new Error('no claim marker in view');
+      if (feature?.geometry.type !== 'Point') throw new Error('no claim marker in view');
       const p = view.map.project(feature.geometry.coordinates as [number, number]);
       const r = view.map.getCanvas().getBoundingClientRect();
       return { x: r.left + p.x, y: r.top + p.y, id: String(feature.properties.id) };
