@@ -60,7 +60,7 @@ function tickTitle(state: AppState, day: string, counts: Map<string, number> | u
   return TOOL_STRINGS.timelineDayCount(formatDay(day), dayCountsText(state, counts));
 }
 
-/** "2 claims: Armenian side 1, Azerbaijani side 1", or "no claims". */
+/** "3 claims: Side A 2, Side B 1", or "no claims". */
 export function dayCountsText(state: AppState, counts: Map<string, number> | undefined): string {
   const parts = [...(counts ?? [])].filter(([, n]) => n > 0);
   const total = parts.reduce((sum, [, n]) => sum + n, 0);
