@@ -45,10 +45,19 @@ export function MapTools({ state, kind }: { state: AppState; kind: MapToolsKind 
         delete details.dataset.openedForPrint;
       }
     };
+    // Escape ends measuring (the points stay, with their figures), wherever the focus is in the map.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || !tools.measuring.peek()) return;
+      if (!panel()?.contains(document.activeElement)) return;
+      tools.measuring.value = false;
+      document.getElementById('tool-measure')?.focus();
+    };
+    document.addEventListener('keydown', onKey);
     document.addEventListener('fullscreenchange', onChange);
     window.addEventListener('beforeprint', beforePrint);
     window.addEventListener('afterprint', afterPrint);
     return () => {
+      document.removeEventListener('keydown', onKey);
       document.removeEventListener('fullscreenchange', onChange);
       window.removeEventListener('beforeprint', beforePrint);
       window.removeEventListener('afterprint', afterPrint);

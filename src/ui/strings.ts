@@ -173,7 +173,7 @@ export const TOOL_STRINGS = {
   measure: 'Measure',
   measureHeading: 'Measure on the map',
   measureHelp:
-    'Click or tap the map to place points. With the keyboard: move the map with the arrow keys to put the cross on a spot, then press “Add point at the cross”.',
+    'Click or tap the map to place points. With the keyboard: move the map with the arrow keys to put the cross on a spot, then press “Add point at the cross”. Escape stops placing points.',
   measureAddCentre: 'Add point at the cross',
   measureUndo: 'Remove last point',
   measureClear: 'Clear',
