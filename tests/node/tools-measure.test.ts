@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildContext } from '../../src/checks/context.ts';
 import { measureLineDistance } from '../../src/checks/measureLineDistance.ts';
 import { formatLength, type MeasurePoint, measurePoints, pointName } from '../../src/tools/measure.ts';
-import { checkInputs, story } from './stories.ts';
+import { checkInputs, fixture, story } from './stories.ts';
 
 const inputs = checkInputs(story);
 const ctx = buildContext(inputs);
@@ -66,5 +66,25 @@ describe('measurePoints', () => {
     expect(measurePoints([goris], ctx).lines[0].points).toHaveLength(1);
     expect(measurePoints([], ctx).totalM).toBe(0);
     expect(pointName(25)).toBe('Z');
+  });
+});
+
+describe('measurePoints on another story (the fixture: two border lines)', () => {
+  it('measures against each of the story’s lines, in its order, naming its countries', () => {
+    const fixtureInputs = checkInputs(fixture);
+    const fctx = buildContext(fixtureInputs);
+    const points = fixtureInputs.places.features
+      .slice(0, 2)
+      .map((p) => p.geometry.coordinates as MeasurePoint);
+    const m = measurePoints(points, fctx);
+    expect(m.lines.map((l) => l.id)).toEqual(fixture.manifest.borderLines.map((l) => l.id));
+    for (const line of m.lines) {
+      expect(line.points).toHaveLength(2);
+      for (const p of line.points) {
+        expect(p.distanceM).toBeGreaterThanOrEqual(0);
+        if (p.sideCountry) expect(p.summary).toContain(`on the ${p.sideName} side of ${line.label}`);
+      }
+    }
+    expect(m.legs[0]?.distanceM).toBeGreaterThan(0);
   });
 });
