@@ -122,6 +122,7 @@ export function ExportDialog({
         muted: style.getPropertyValue('--muted').trim() || style.color,
       },
       style.fontFamily,
+      view.metresPerPixel(),
     );
     const file = name('map', 'png');
     download(await canvasToPng(poster), file);

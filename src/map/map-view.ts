@@ -361,6 +361,12 @@ export class MapView {
     return copy;
   }
 
+  /** Ground metres per CSS pixel at the view's centre (Web Mercator with 512-pixel tiles). */
+  metresPerPixel(): number {
+    const lat = this.map.getCenter().lat;
+    return (40_075_016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** this.map.getZoom());
+  }
+
   /** The map's size on the page, in CSS pixels. */
   cssSize(): { width: number; height: number } {
     const canvas = this.map.getCanvas();

@@ -111,3 +111,16 @@ export function posterLayout(
   lines(texts.link, 'small', true);
   return { width, height: Math.ceil(y + PAD / 2), map, items };
 }
+
+/**
+ * A scale bar for the picture: the longest round length (1, 2 or 5 × a power of ten metres) that fits in `maxPx`
+ * CSS pixels at `metresPerPixel` (the map's scale at its centre; Web Mercator changes it with latitude).
+ */
+export function scaleBar(metresPerPixel: number, maxPx: number): { px: number; label: string } | null {
+  if (!(metresPerPixel > 0) || !(maxPx > 0)) return null;
+  const maxMetres = metresPerPixel * maxPx;
+  const power = 10 ** Math.floor(Math.log10(maxMetres));
+  const metres = [5, 2, 1].map((m) => m * power).find((m) => m <= maxMetres) ?? power;
+  const label = metres >= 1000 ? `${metres / 1000} km` : `${metres} m`;
+  return { px: metres / metresPerPixel, label };
+}

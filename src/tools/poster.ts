@@ -1,7 +1,14 @@
 // Draws the exported picture: the map as the reader sees it, with the title, the day, the layers, the open claim
 // or check, the legend, the source line, the attribution and the link written around it (layout: poster-layout.ts).
 import type { MarkerShape, OutlineStyle } from '../story/manifest.ts';
-import { FONT_PX, type Font, type PosterLayout, type PosterTexts, posterLayout } from './poster-layout.ts';
+import {
+  FONT_PX,
+  type Font,
+  type PosterLayout,
+  type PosterTexts,
+  posterLayout,
+  scaleBar,
+} from './poster-layout.ts';
 
 const WEIGHT: Record<Font, string> = { title: '700', body: '400', small: '400' };
 
@@ -45,6 +52,7 @@ export function drawPoster(
   texts: PosterTexts,
   colours: PosterColours,
   family: string,
+  metresPerPixel: number,
 ): HTMLCanvasElement {
   const scale = map.width / mapCssWidth;
   const canvas = document.createElement('canvas');
@@ -61,6 +69,24 @@ export function drawPoster(
   g.fillRect(0, 0, canvas.width, canvas.height);
   g.drawImage(map, 0, Math.round(layout.map.y * scale));
   g.textBaseline = 'top';
+  // The scale bar, bottom left on the map (the map's own is a page element, not part of its canvas).
+  const bar = scaleBar(metresPerPixel, 120);
+  if (bar) {
+    const x = 10 * scale;
+    const y = (layout.map.y + layout.map.height - 14) * scale;
+    const w = bar.px * scale;
+    g.font = fontOf('small', family, scale);
+    const labelWidth = g.measureText(bar.label).width;
+    g.fillStyle = colours.background;
+    g.globalAlpha = 0.8;
+    g.fillRect(x - 4 * scale, y - 18 * scale, Math.max(w, labelWidth) + 8 * scale, 26 * scale);
+    g.globalAlpha = 1;
+    g.fillStyle = colours.text;
+    g.fillRect(x, y, w, 3 * scale);
+    g.fillRect(x, y - 5 * scale, 1.5 * scale, 8 * scale);
+    g.fillRect(x + w - 1.5 * scale, y - 5 * scale, 1.5 * scale, 8 * scale);
+    g.fillText(bar.label, x, y - 17 * scale);
+  }
   for (const item of layout.items) {
     if (item.kind === 'text') {
       g.font = fontOf(item.font, family, scale);

@@ -210,6 +210,7 @@ export const TOOL_STRINGS = {
   posterClaim: (summary: string) => `Open claim: ${summary}`,
   posterCheck: (title: string) => `Figure checked: ${title}`,
   posterMeasure: (text: string) => `Measured: ${text}`,
+  posterRuler: 'Measured on the map (straight lines on the ellipsoid)',
 
   fullscreen: 'Full screen',
   exitFullscreen: 'Exit full screen',

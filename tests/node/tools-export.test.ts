@@ -13,7 +13,7 @@ import {
   exportFileName,
   viewClaimsGeoJson,
 } from '../../src/tools/export.ts';
-import { FONT_PX, posterLayout, wrap } from '../../src/tools/poster-layout.ts';
+import { FONT_PX, posterLayout, scaleBar, wrap } from '../../src/tools/poster-layout.ts';
 import { checkInputs, story } from './stories.ts';
 
 const claims: ClaimFeature[] = JSON.parse(readFileSync(story.paths.claims, 'utf8')).features;
@@ -156,5 +156,14 @@ describe('posterLayout', () => {
   it('wraps at spaces and keeps an over-long word whole', () => {
     expect(wrap('aaa bbb ccc', 7 * 1, 'body', (t) => t.length)).toEqual(['aaa bbb', 'ccc']);
     expect(wrap('abcdefghij', 3, 'body', (t) => t.length)).toEqual(['abcdefghij']);
+  });
+});
+
+describe('scaleBar', () => {
+  it('picks the longest 1-2-5 length that fits, in m or km', () => {
+    expect(scaleBar(10, 120)).toEqual({ px: 100, label: '1 km' });
+    expect(scaleBar(3, 120)).toEqual({ px: 200 / 3, label: '200 m' });
+    expect(scaleBar(50, 120)?.label).toBe('5 km');
+    expect(scaleBar(0, 120)).toBeNull();
   });
 });
