@@ -66,11 +66,17 @@ function legendItems(state: AppState, palette: Palette): PosterLegendItem[] {
   });
   if (on.has('areas'))
     items.push({ label: m.referenceAreas.label, colour: '#6d9bbd', symbol: { kind: 'area' } });
-  if (state.selectedCheck.value || state.measure.value.length > 1)
+  if (state.selectedCheck.value && on.has('checks'))
     items.push({
       label: layerLabel(m, 'checks'),
       colour: palette.measure,
       symbol: { kind: 'line', style: 'solid' },
+    });
+  if (state.measure.value.length > 1)
+    items.push({
+      label: TOOL_STRINGS.posterRuler,
+      colour: palette.measure,
+      symbol: { kind: 'line', style: 'dashed' },
     });
   return items;
 }

@@ -176,8 +176,7 @@ export const TOOL_STRINGS = {
     'Click or tap the map to place points. With the keyboard: move the map with the arrow keys to put the cross on a spot, then press “Add point at the cross”. Escape stops placing points.',
   measureAddCentre: 'Add point at the cross',
   measureUndo: 'Remove last point',
-  measureClear: 'Clear',
-  measureClose: 'Close',
+  measureClose: 'Clear and close',
   measureNeedTwo: 'Place a second point to measure a distance.',
   measurePoints: (n: number) => (n === 1 ? '1 point' : `${n} points`),
   measureTotal: 'Total',
@@ -217,7 +216,6 @@ export const TOOL_STRINGS = {
 
   tooltipSaid: (day: string) => `said on ${day}`,
 
-  timelineMarks: 'Claims per day',
   timelineDayCount: (day: string, counts: string) => `${day}: ${counts}`,
   timelineNoClaims: 'no claims',
 } as const;
