@@ -71,10 +71,14 @@ export function Timeline({ state }: { state: AppState }) {
             step={1}
             value={index}
             aria-label={STRINGS.timelineDay}
-            aria-valuetext={`${formatDay(state.date.value)}: ${dayCountsText(state, perDay.get(state.date.value))}`}
+            aria-valuetext={formatDay(state.date.value)}
+            aria-describedby="timeline-day-counts"
             onInput={(event) => setIndex(Number(event.currentTarget.value))}
           />
           <TimelineTicks state={state} days={DAYS} perDay={perDay} />
+          <span id="timeline-day-counts" class="visually-hidden">
+            {dayCountsText(state, perDay.get(state.date.value))}
+          </span>
         </div>
         <button
           type="button"

@@ -393,7 +393,9 @@ describe('the reader’s tools', () => {
     expect(new Set(colourOf.values()).size).toBe(colourOf.size);
     expect(await page.locator('.timeline-ends').textContent()).toBe('11 May3 June');
     const slider = page.getByRole('slider', { name: 'Day' });
-    expect(await slider.getAttribute('aria-valuetext')).toBe('11 May 2021: no claims');
+    expect(await slider.getAttribute('aria-valuetext')).toBe('11 May 2021');
+    // The day's counts are the slider's description.
+    expect(await page.locator('#timeline-day-counts').textContent()).toBe('no claims');
 
     const row = page.locator('.timeline-row');
     const layout = () =>
