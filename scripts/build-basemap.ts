@@ -110,6 +110,13 @@ interface LabelProps {
   name: string;
   nameNative: string | null;
 }
+interface WaterLabelProps {
+  kind: 'water-label';
+  name: string;
+  nameNative: string | null;
+  /** Where the name and the point come from. */
+  source: string;
+}
 /** BorderProperties in src/data/types.ts. */
 interface BorderProps {
   id: string;
@@ -1237,9 +1244,16 @@ function genericLabels(recipe: BasemapRecipe): string[] {
   const plus =
     parts.length === 0 ? '' : `, plus ${parts.length === 1 ? 'one' : 'one each'} for ${listWords(parts)}`;
   const none = recipe.countries.filter((c) => c.nameNative === null).map((c) => c.name);
+  const water = (recipe.waterLabels ?? []).map((l) => l.name);
   return [
     `  at each country's pole of inaccessibility inside the map extent${plus}. Native names are given only in`,
     `  scripts the story's label fonts cover${none.length > 0 ? ` (none for ${listWords(none)})` : ''}.`,
+    ...(water.length > 0
+      ? [
+          `  Last, Points \`{ kind: 'water-label', name, nameNative, source }\` naming water bodies the polygons leave as`,
+          `  holes (${listWords(water)}).`,
+        ]
+      : []),
   ];
 }
 
@@ -1439,7 +1453,11 @@ function main(): void {
   for (const l of labels) console.log(`label ${l.properties.name}: ${l.geometry.coordinates.join(', ')}`);
   const border = borderFeatures(topo, closed.gaps, recipe);
 
-  const basemapText = serialize([...countryFeatures, ...labels]);
+  // Named water bodies last, beside the holes the country polygons leave for them.
+  const water = (recipe.waterLabels ?? []).map(({ point, name, nameNative, source }) =>
+    turf.point(point, { kind: 'water-label', name, nameNative, source } satisfies WaterLabelProps),
+  );
+  const basemapText = serialize([...countryFeatures, ...labels, ...water]);
   const borderText = serialize(border.features);
   writeFileSync(out.basemap, basemapText);
   writeFileSync(out.border, borderText);

@@ -1,24 +1,26 @@
 /**
- * Builds the Armenia–Azerbaijan border as other publishers draw it, next to the OpenStreetMap line of
- * data/border.geojson (scripts/build-basemap.ts), so that every measurement against "the border" can be
- * repeated against each line and the spread between them shown:
+ * Builds the Armenia–Azerbaijan border as other publishers draw it, next to the OpenStreetMap line of the
+ * story's border.geojson (scripts/build-basemap.ts), so that every measurement against "the border" can be
+ * repeated against each line and the spread between them shown. One file per line, in the story folder:
  *
- *   data/border-amcharts.geojson        amCharts geodata (@amcharts/amcharts5-geodata 5.1.6): two lines,
- *                                       from its map of Armenia and from its map of Azerbaijan (they differ)
- *   data/border-natural-earth.geojson   Natural Earth 1:10m admin-0 countries 4.1.0 (world-atlas 2.0.2)
- *   data/licenses/amcharts5-geodata/LICENSE   amCharts' licence, verbatim: its terms require shipping it
- *   data/ATTRIBUTION.md                 the section from BORDER_LINES_MARKER to the end
+ *   border-amcharts-armenia.geojson     amCharts geodata (@amcharts/amcharts5-geodata 5.1.6), its map of Armenia
+ *   border-amcharts-azerbaijan.geojson  the same package's map of Azerbaijan (the two maps differ)
+ *   border-natural-earth.geojson        Natural Earth 1:10m admin-0 countries 4.1.0 (world-atlas 2.0.2)
+ *   licenses/amcharts5-geodata/LICENSE  amCharts' licence, verbatim: its terms require shipping it
+ *   ATTRIBUTION.md                      the section from BORDER_LINES_MARKER to the end
  *
- * Each file holds, per line, the main border (Georgian to Iranian tripoint) and the Armenia–Nakhchivan
- * border (Turkish to Iranian tripoint) as one MultiLineString, and the outlines of the exclaves that
- * dataset draws as a second feature, in the shape of data/border.geojson (BorderProperties in
- * src/data/types.ts). Every line runs with Armenia on its LEFT and Azerbaijan on its right.
+ * Each file holds the main border (Georgian to Iranian tripoint) and the Armenia–Nakhchivan border (Turkish to
+ * Iranian tripoint) as one MultiLineString, and the outlines of the exclaves that dataset draws as a second
+ * feature, in the shape of border.geojson (BorderProperties in src/data/types.ts). Every line runs with Armenia
+ * on its LEFT and Azerbaijan on its right, and says so in its properties (leftCountry "ARM", rightCountry
+ * "AZE"), so that the checks read a point's side from the line itself.
  *
  * Both sources are npm packages fetched on demand with `npm pack` into .cache/border-lines-src/
  * (gitignored) and checked against the registry's SHA-1 and SHA-512; neither is needed by the app, its
  * install or its tests. Set AMCHARTS_TGZ / WORLD_ATLAS_TGZ to use local copies of the tarballs.
  *
- * Usage: npx tsx scripts/build-border-lines.ts      (or: npm run build:border-lines)
+ * Usage: npx tsx scripts/build-border-lines.ts [--story DIR]     (or: npm run build:border-lines)
+ *        DIR defaults to $STORY, else data/armenia-azerbaijan-2021 (the only story these sources fit).
  *
  * Output is deterministic: same tarballs → byte-identical files.
  */
@@ -42,6 +44,7 @@ import { feature as topoFeature, mesh as topoMesh } from 'topojson-client';
 import { topology } from 'topojson-server';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import { type BBox, clipLineToBox } from '../src/geo/clipLineToBox.ts';
+import { displayPath, storyFromArgs } from './lib/story-folder.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Parameters
@@ -49,12 +52,17 @@ import { type BBox, clipLineToBox } from '../src/geo/clipLineToBox.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE_DIR = join(ROOT, '.cache/border-lines-src');
-const OUT_AMCHARTS = join(ROOT, 'data/armenia-azerbaijan-2021/border-amcharts.geojson');
-const OUT_NATURAL_EARTH = join(ROOT, 'data/armenia-azerbaijan-2021/border-natural-earth.geojson');
-const OUT_AMCHARTS_LICENSE = join(ROOT, 'data/armenia-azerbaijan-2021/licenses/amcharts5-geodata/LICENSE');
-const OUT_ATTRIBUTION = join(ROOT, 'data/armenia-azerbaijan-2021/ATTRIBUTION.md');
+const STORY_DIR = storyFromArgs(process.argv.slice(2)).dir;
+/** One output file per line, named after the line's feature id. */
+const OUT_FILE = (lineId: string): string => join(STORY_DIR, `${lineId}.geojson`);
+const OUT_AMCHARTS_LICENSE = join(STORY_DIR, 'licenses/amcharts5-geodata/LICENSE');
+const OUT_ATTRIBUTION = join(STORY_DIR, 'ATTRIBUTION.md');
 /** The OpenStreetMap line, only to report how far the other lines lie from it. */
-const OSM_BORDER = join(ROOT, 'data/armenia-azerbaijan-2021/border.geojson');
+const OSM_BORDER = join(STORY_DIR, 'border.geojson');
+
+/** The sides of every line this script writes (see armeniaOnLeft): basemap codes, as the checks read them. */
+const LEFT_COUNTRY = 'ARM';
+const RIGHT_COUNTRY = 'AZE';
 
 /**
  * ATTRIBUTION.md is written by scripts/build-basemap.ts up to this line and by this script from it on;
@@ -429,11 +437,15 @@ interface BorderProps {
   sources: { source: string; note: string }[];
   interpolated: boolean;
 }
-type BorderFeature = Feature<LineString | MultiLineString, BorderProps>;
+type BorderFeature = Feature<
+  LineString | MultiLineString,
+  BorderProps & { leftCountry: string; rightCountry: string }
+>;
 
 function borderFeature(lines: Line[], props: BorderProps): BorderFeature {
+  const all = { ...props, leftCountry: LEFT_COUNTRY, rightCountry: RIGHT_COUNTRY };
   const f: BorderFeature =
-    lines.length === 1 ? turf.lineString(lines[0], { ...props }) : turf.multiLineString(lines, { ...props });
+    lines.length === 1 ? turf.lineString(lines[0], all) : turf.multiLineString(lines, all);
   f.id = props.id;
   return f;
 }
@@ -552,7 +564,7 @@ function buildAmcharts(dir: string, osm: Segments): LineSet {
     'The maps carry no date; amCharts added them in August 2018 (amCharts 4 geodata 4.0.8) and its changelogs ' +
     'record no change to Armenia since, and for Azerbaijan only fixes in 2018–2019. The upstream source is not ' +
     'stated. amCharts linkware licence, not this repository’s MIT licence: credit amCharts wherever the line ' +
-    'is shown; see data/licenses/amcharts5-geodata/LICENSE and data/ATTRIBUTION.md.';
+    'is shown; see licenses/amcharts5-geodata/LICENSE and ATTRIBUTION.md in the story folder.';
   const precision =
     'Not simplified: every vertex of the source is kept (the source gives 4 decimals, ~10 m; its vertices are ' +
     '~1–2 km apart, so it is a small-scale drawing, not a survey). Coordinates rounded to 5 decimals.';
@@ -774,16 +786,17 @@ The source packages are fetched with \`npm pack\` into \`.cache/border-lines-src
 their SHA-1 and SHA-512; \`${AMCHARTS.env}\` and \`${WORLD_ATLAS.env}\` may name local copies of the tarballs. The app, its
 install and its tests do not need them. Same sources → byte-identical files.
 
-These lines are other publishers' drawings of the same de jure boundary as \`data/border.geojson\`
+These lines are other publishers' drawings of the same de jure boundary as \`border.geojson\`
 (OpenStreetMap). None is surveyed and none is a line of control; they are shipped so that every measurement
-against the border can be made against each line and the spread shown. Every line runs with Armenia on its
-left and Azerbaijan on its right.
+against the border can be made against each line and the spread shown. One file per line. Every line runs with
+Armenia on its left and Azerbaijan on its right, and says so in each feature's \`leftCountry\` ("${LEFT_COUNTRY}") and
+\`rightCountry\` ("${RIGHT_COUNTRY}").
 
 | file | bytes | gzip -9 bytes |
 | --- | --- | --- |
 ${table}
 
-## amCharts geodata (\`data/border-amcharts.geojson\`)
+## amCharts geodata (\`border-amcharts-armenia.geojson\`, \`border-amcharts-azerbaijan.geojson\`)
 
 Source: npm package \`${AMCHARTS.spec}\` (tarball SHA-1 \`${AMCHARTS.sha1}\`), files
 \`json/armeniaHigh.json\` (Armenia's 11 provinces) and \`json/azerbaijanHigh.json\` (Azerbaijan's districts);
@@ -794,11 +807,11 @@ Vintage: not stated in the files; amCharts added the maps of Armenia and Azerbai
 changelogs of amCharts 4 geodata and of amCharts 5 geodata (5.0.0, 2021-08-20, to 5.1.6) record no other
 change to either. Precision: 4 decimals (~10 m), vertices ~1–2 km apart; no scale stated.
 
-**Licence: amCharts "linkware" licence**, copied verbatim to \`data/licenses/amcharts5-geodata/LICENSE\` as it
+**Licence: amCharts "linkware" licence**, copied verbatim to \`licenses/amcharts5-geodata/LICENSE\` as it
 requires. It allows use, modification and bundling with other projects, including open-source ones, on
 conditions: the LICENSE file travels with the (modified) files; amCharts' attribution is not removed or
 hidden; the files are not sold or distributed on their own, outside an application; the project's own
-licence does not supersede it. So \`data/border-amcharts.geojson\` is **not** covered by this repository's MIT
+licence does not supersede it. So the two amCharts files are **not** covered by this repository's MIT
 licence: wherever the line is shown, credit "amCharts" with a link to https://www.amcharts.com/, and reusers
 of the file take on the same terms. The licence is written for amCharts software; how its logo clause applies
 to data drawn by another renderer is not spelled out, so a visible credit link is the cautious reading.
@@ -818,7 +831,7 @@ What was done:
 
 ${bullets(amcharts.notes)}
 
-## Natural Earth via world-atlas (\`data/border-natural-earth.geojson\`)
+## Natural Earth via world-atlas (\`border-natural-earth.geojson\`)
 
 Source: npm package \`${WORLD_ATLAS.spec}\` (tarball SHA-1 \`${WORLD_ATLAS.sha1}\`), file \`countries-10m.json\`:
 "a convenient redistribution of Natural Earth's vector data, version 4.1.0" (its README), the 1:10m
@@ -841,7 +854,7 @@ ${bullets(naturalEarth.notes)}
   Highcharts licence): derived from Natural Earth, not independent of the line above.
 - \`world-geojson\` 3.5.3: drawn by hand in geojson.io for scales up to 1:10,000,000, lineage unstated,
   GPL-3.0 data.
-- OpenStreetMap-derived packages (\`@geo-maps/*\`): not independent of \`data/border.geojson\`.
+- OpenStreetMap-derived packages (\`@geo-maps/*\`): not independent of \`border.geojson\`.
 `;
 }
 
@@ -862,17 +875,21 @@ function main(): void {
   const amcharts = buildAmcharts(amDir, osm);
   const naturalEarth = buildNaturalEarth(neDir, osm);
 
-  const amText = serialize(amcharts.features);
-  const neText = serialize(naturalEarth.features);
+  // One file per line: the line's feature and its exclaves (`<line id>-exclaves`).
+  const lineIds = [...amcharts.features, ...naturalEarth.features]
+    .map((f) => f.properties.id)
+    .filter((id) => !id.endsWith('-exclaves'));
+  const files = lineIds.map((lineId) => {
+    const features = [...amcharts.features, ...naturalEarth.features].filter(
+      (f) => f.properties.id === lineId || f.properties.id === `${lineId}-exclaves`,
+    );
+    const text = serialize(features);
+    writeFileSync(OUT_FILE(lineId), text);
+    return { name: displayPath(OUT_FILE(lineId)), ...sizes(text) };
+  });
   const licence = readFileSync(join(amDir, 'LICENSE'), 'utf8');
   mkdirSync(dirname(OUT_AMCHARTS_LICENSE), { recursive: true });
-  writeFileSync(OUT_AMCHARTS, amText);
-  writeFileSync(OUT_NATURAL_EARTH, neText);
   writeFileSync(OUT_AMCHARTS_LICENSE, licence);
-  const files = [
-    { name: 'data/armenia-azerbaijan-2021/border-amcharts.geojson', ...sizes(amText) },
-    { name: 'data/armenia-azerbaijan-2021/border-natural-earth.geojson', ...sizes(neText) },
-  ];
   writeAttribution(attributionSection(files, amcharts, naturalEarth));
   for (const f of files) console.log(`${f.name}: ${f.raw} bytes, ${f.gz} gzipped`);
 }

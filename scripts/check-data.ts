@@ -6,12 +6,17 @@
 //                                                  resolve their references
 //   npx tsx scripts/check-data.ts --seeds DIR …    seed articles for the verbatim-quote check
 //                                                  (default ../shared/seeds next to the repository)
+// Quotes from the other sources are checked against the passages in the story folder's excerpts/ (a source's
+// `excerpt`).
 //
 // The layer of a FILE argument is taken from its name (…places…, …area… or …lake…, …claims…, …border…, …sources…,
 // …basemap…) or else from its content (see detectLayer in src/data/validate.ts).
+// Only regular files are read (a named pipe or a device is refused, never opened for long), up to 20 MiB each,
+// and they must be UTF-8.
 // Exit status: 0 when no problem was found, 1 otherwise. Never prints a stack trace.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { decodeUtf8 } from '../src/data/utf8.ts';
 import {
   type DataFile,
   detectLayer,
@@ -20,6 +25,7 @@ import {
   parseJson,
   validateFiles,
 } from '../src/data/validate.ts';
+import { shownText } from '../src/shown-text.ts';
 import {
   DEFAULT_STORY,
   ROOT,
@@ -116,6 +122,59 @@ function display(path: string): string {
   return rel === '' ? path : rel;
 }
 
+/** The largest file read, data or seed article: ours are well under 1 MiB (the basemap is the largest, 0.3 MiB). */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+const KINDS: Array<[(stat: ReturnType<typeof fstatSync>) => boolean, string]> = [
+  [(s) => s.isDirectory(), 'a directory'],
+  [(s) => s.isFIFO(), 'a named pipe'],
+  [(s) => s.isCharacterDevice(), 'a character device'],
+  [(s) => s.isBlockDevice(), 'a block device'],
+  [(s) => s.isSocket(), 'a socket'],
+];
+
+/**
+ * The text of a regular file of at most MAX_FILE_BYTES in UTF-8, or why it was not read. The file is opened without
+ * blocking (a named pipe with no writer would otherwise wait forever) and checked before any byte is read; it is
+ * read up to the limit and one byte more, so a file that grows while it is read cannot exhaust memory either.
+ */
+function readText(path: string): { text: string } | { error: string } {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { error: `cannot read: ${code === 'ENOENT' ? 'file not found' : (e as Error).message}` };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) {
+      const kind = KINDS.find(([is]) => is(stat))?.[1] ?? 'not a regular file';
+      return { error: `cannot read: this is ${kind}; only regular files are read` };
+    }
+    const limit = `the limit is ${MAX_FILE_BYTES / 1024 / 1024} MiB (${MAX_FILE_BYTES.toLocaleString('en-US')} bytes)`;
+    if (stat.size > MAX_FILE_BYTES)
+      return { error: `not read: ${stat.size.toLocaleString('en-US')} bytes; ${limit}` };
+    // Read in chunks up to the limit and one byte more: a file that grows while it is read is caught too.
+    const chunks: Buffer[] = [];
+    let length = 0;
+    while (length <= MAX_FILE_BYTES) {
+      const chunk = Buffer.alloc(Math.min(1024 * 1024, MAX_FILE_BYTES + 1 - length));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      length += n;
+    }
+    if (length > MAX_FILE_BYTES) return { error: `not read: it grew past ${limit}` };
+    const decoded = decodeUtf8(Buffer.concat(chunks, length));
+    return decoded.ok ? { text: decoded.text } : { error: decoded.message };
+  } catch (e) {
+    return { error: `cannot read: ${(e as Error).message}` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 interface Loaded {
   files: DataFile[];
   problems: Problem[];
@@ -125,15 +184,12 @@ function load(paths: string[]): Loaded {
   const out: Loaded = { files: [], problems: [] };
   for (const path of paths) {
     const file = display(path);
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (e) {
-      const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message;
-      out.problems.push({ file, featureId: FILE_LEVEL, message: `cannot read: ${reason}` });
+    const read = readText(path);
+    if ('error' in read) {
+      out.problems.push({ file, featureId: FILE_LEVEL, message: read.error });
       continue;
     }
-    const parsed = parseJson(text, file);
+    const parsed = parseJson(read.text, file);
     if (parsed.ok) out.files.push({ file, layer: detectLayer(file, parsed.value), data: parsed.value });
     else out.problems.push(parsed.problem);
   }
@@ -143,9 +199,20 @@ function load(paths: string[]): Loaded {
 function loadSeeds(dir: string): Record<string, string> {
   const seeds: Record<string, string> = {};
   for (const name of readdirSync(dir)) {
-    if (name.endsWith('.txt')) seeds[name] = readFileSync(join(dir, name), 'utf8');
+    if (!name.endsWith('.txt')) continue;
+    const read = readText(join(dir, name));
+    if ('text' in read) seeds[name] = read.text;
+    else say(`notice: seed ${join(display(dir), name)}: ${read.error}`);
   }
   return seeds;
+}
+
+/** Longest line printed (a problem's message is shorter still): no line can grow with the data it quotes. */
+const MAX_LINE = 2000;
+
+/** Prints one line, cut and escaped: a "\r" or a newline in a file name or the data cannot rewrite a CI log line. */
+function say(text: string, stream: 'log' | 'error' = 'log'): void {
+  console[stream](shownText(text, MAX_LINE));
 }
 
 function format(p: Problem): string {
@@ -162,11 +229,11 @@ function countOf(files: DataFile[], layer: DataFile['layer']): number {
 function main(argv: string[]): number {
   const args = parseArgs(argv);
   if (args.help) {
-    console.log(USAGE);
+    console.log(USAGE); // our own text: lines as written
     return 0;
   }
   if (args.error) {
-    console.error(`check:data: ${args.error}`);
+    say(`check:data: ${args.error}`, 'error');
     return 1;
   }
   const notices: string[] = [];
@@ -175,8 +242,8 @@ function main(argv: string[]): number {
     folder = readStoryFolder(args.story);
   } catch (e) {
     if (!(e instanceof StoryFolderError)) throw e;
-    console.log(e.message);
-    console.log('check:data: the story manifest has problems');
+    for (const line of e.message.split('\n')) say(line);
+    say('check:data: the story manifest has problems');
     return 1;
   }
   const committed = storyDataFiles(folder);
@@ -194,13 +261,16 @@ function main(argv: string[]): number {
     );
   }
   if (args.seedsExplicit && !seeds) return report(checked.problems, notices, checked.files, undefined, true);
+  // The passages of the other sources, kept in the story folder: always there, so always checked.
+  const excerptsDir = join(folder.dir, 'excerpts');
+  const excerpts = existsSync(excerptsDir) ? loadSeeds(excerptsDir) : undefined;
 
   const problems = [
     ...checked.problems,
-    ...validateFiles(checked.files, { story, seeds, context }),
+    ...validateFiles(checked.files, { story, seeds, excerpts, context }),
     ...(args.files.length ? [] : manifestReferenceProblems(folder, checked.files)),
   ];
-  return report(problems, notices, checked.files, seeds, false);
+  return report(problems, notices, checked.files, seeds, false, excerpts);
 }
 
 function report(
@@ -209,24 +279,24 @@ function report(
   files: DataFile[],
   seeds: Record<string, string> | undefined,
   seedsMissing: boolean,
+  excerpts?: Record<string, string>,
 ): number {
-  for (const n of notices) console.log(`notice: ${n}`);
+  for (const n of notices) say(`notice: ${n}`);
   if (seedsMissing) {
-    console.log('check:data: the --seeds directory does not exist');
+    say('check:data: the --seeds directory does not exist');
     return 1;
   }
-  for (const p of problems) console.log(format(p));
+  for (const p of problems) say(format(p));
   if (problems.length > 0) {
     const fileCount = new Set(problems.map((p) => p.file)).size;
-    console.log(
-      `check:data: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${fileCount} file(s)`,
-    );
+    say(`check:data: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${fileCount} file(s)`);
     return 1;
   }
-  const quotes = seeds
-    ? `quotes checked against ${Object.keys(seeds).length} seed articles`
-    : 'quotes NOT checked';
-  console.log(
+  const quotes = [
+    seeds ? `quotes checked against ${Object.keys(seeds).length} seed articles` : 'seed quotes NOT checked',
+    excerpts ? `${Object.keys(excerpts).length} excerpts` : 'no excerpts',
+  ].join(' and ');
+  say(
     `check:data: OK — ${files.length} file(s): ${countOf(files, 'places')} places, ${countOf(files, 'claims')} claims, ` +
       `${countOf(files, 'sources')} sources; ${quotes}`,
   );
@@ -237,6 +307,6 @@ try {
   process.exitCode = main(process.argv.slice(2));
 } catch (e) {
   // Last resort: a one-line message, never a stack trace.
-  console.error(`check:data: internal error: ${e instanceof Error ? e.message : String(e)}`);
+  say(`check:data: internal error: ${e instanceof Error ? e.message : String(e)}`, 'error');
   process.exitCode = 1;
 }

@@ -49,15 +49,13 @@ export const LINES: readonly LineSpec[] = [
   {
     key: 'amcharts-armenia',
     label: 'amCharts, map of Armenia',
-    file: 'data/armenia-azerbaijan-2021/border-amcharts.geojson',
-    features: ['border-amcharts-armenia', 'border-amcharts-armenia-exclaves'],
+    file: 'data/armenia-azerbaijan-2021/border-amcharts-armenia.geojson',
     sides: 'armenia-on-left',
   },
   {
     key: 'amcharts-azerbaijan',
     label: 'amCharts, map of Azerbaijan',
-    file: 'data/armenia-azerbaijan-2021/border-amcharts.geojson',
-    features: ['border-amcharts-azerbaijan', 'border-amcharts-azerbaijan-exclaves'],
+    file: 'data/armenia-azerbaijan-2021/border-amcharts-azerbaijan.geojson',
     sides: 'armenia-on-left',
   },
   {

@@ -9,13 +9,16 @@ import { createAppState } from './state.ts';
 import { STORY } from './story/current.ts';
 import './styles.css';
 import './tools/tools.css';
+import { applyTheme } from './ui/theme.ts';
 import { parseUrlState } from './url-state.ts';
 import { syncUrl } from './url-sync.ts';
 
 const { value: initial, warnings } = parseUrlState(location.search, STORY);
 for (const warning of warnings) console.warn(warning);
 
-const state = createAppState(initial, STORY);
+// The full app follows the reader's colour scheme unless the URL says otherwise.
+const state = createAppState(initial, STORY, 'auto');
+applyTheme(state.theme);
 const root = document.getElementById('app');
 if (root) render(<App state={state} />, root);
 syncUrl(state);

@@ -6,12 +6,16 @@ import type { CheckResult } from './checks/types.ts';
 import type { Story } from './data/story.ts';
 import type { ClaimFeature, Side } from './data/types.ts';
 import type { Bounds, Camera } from './map/camera.ts';
+import { shownText } from './shown-text.ts';
 import type { LayerGroup, StoryManifest } from './story/manifest.ts';
 import { type DateMode, showsOn } from './timeline.ts';
 import type { Language } from './ui/languages.ts';
+import { STRINGS } from './ui/strings.ts';
+import type { Theme } from './ui/theme.ts';
 import type { UrlState } from './url-state.ts';
 
-export type MapStatus = 'loading' | 'ready' | 'unavailable' | 'failed';
+/** 'lost': the browser took the map's WebGL context away; the map may come back ('ready') or not ('unavailable'). */
+export type MapStatus = 'loading' | 'ready' | 'lost' | 'unavailable' | 'failed';
 export type LoadStatus = 'loading' | 'ready' | 'failed';
 
 /** How many claims each side has in a list, by side id. */
@@ -23,7 +27,7 @@ function countBySide(claims: readonly ClaimFeature[]): SideCounts {
   return counts;
 }
 
-export function createAppState(initial: UrlState, manifest: StoryManifest) {
+export function createAppState(initial: UrlState, manifest: StoryManifest, defaultTheme: Theme = 'auto') {
   const story = signal<Story | null>(null);
   const date = signal(initial.date);
   const mode = signal<DateMode>(initial.mode);
@@ -53,10 +57,19 @@ export function createAppState(initial: UrlState, manifest: StoryManifest) {
     selectedClaim: signal<string | null>(initial.claim),
     selectedCheck: signal<string | null>(initial.check),
     language: signal<Language>(initial.lang),
+    /** The colour scheme the page was opened with (the URL's, else the page's default). Never changes. */
+    theme: initial.theme ?? defaultTheme,
+    /** Whether the URL asked for a scheme (links and embed code then keep it). */
+    themeInUrl: initial.theme,
     camera: signal<Camera | null>(initial.camera),
     /** The reader's measurement (src/tools/measure.ts): its points, [lon, lat] each. */
     measure: signal<[number, number][]>(initial.measure ?? []),
-    /** A box the map should move to, set when a reader picks something to look at. */
+    /** True while the app corrects what a link asked for (see dropStaleSelection): not a reader's own step. */
+    correcting: false,
+    /**
+     * A box the map should move to, set when a reader picks something to look at. Always a new array (frameTo), so
+     * asking for the same box twice moves the map back to it after the reader has panned away.
+     */
     frame: signal<Bounds | null>(null),
     /** Claims shown on the chosen day (all sides), in date order. */
     visibleClaims,
@@ -99,13 +112,43 @@ export function boundsOf(
   return [west - margin, south - margin, east + margin, north + margin];
 }
 
+/** Asks the map to frame a box: a new value every time, even for the box it framed last. */
+export function frameTo(state: AppState, bounds: Bounds): void {
+  state.frame.value = [...bounds];
+}
+
+/**
+ * A link that opens a claim or a check the story does not have (renamed, removed, mistyped) is said so in plain
+ * words, and the selection dropped so the lists show: nothing is hidden behind a card that cannot open.
+ */
+export function dropStaleSelection(state: AppState, ids: { claims?: string[]; checks?: string[] }): void {
+  const stale = (selected: string | null, known: string[] | undefined) =>
+    selected !== null && known !== undefined && known.length > 0 && !known.includes(selected);
+  const claim = state.selectedClaim.peek();
+  const check = state.selectedCheck.peek();
+  const dropClaim = stale(claim, ids.claims);
+  const dropCheck = stale(check, ids.checks);
+  if (dropClaim) reportProblem(state, STRINGS.staleClaim(shownText(claim)));
+  if (dropCheck) reportProblem(state, STRINGS.staleCheck(shownText(check)));
+  if (!dropClaim && !dropCheck) return;
+  state.correcting = true;
+  try {
+    batch(() => {
+      if (dropClaim) state.selectedClaim.value = null;
+      if (dropCheck) state.selectedCheck.value = null;
+    });
+  } finally {
+    state.correcting = false;
+  }
+}
+
 /** Opens a claim's card and frames what it claims on the map. */
 export function selectClaim(state: AppState, claimId: string | null): void {
   batch(() => {
     state.selectedClaim.value = claimId;
     const claim = state.story.value?.claims.find((c) => c.properties.id === claimId);
     const bounds = boundsOf(claim?.geometry);
-    if (bounds) state.frame.value = bounds;
+    if (bounds) frameTo(state, bounds);
   });
 }
 
@@ -117,7 +160,7 @@ export function selectCheck(state: AppState, checkId: string | null): void {
     if (checkId) setLayerVisible(state, 'checks', true);
     const check = state.checks.value?.find((c) => c.id === checkId);
     const bounds = boundsOf(check?.geometry);
-    if (bounds) state.frame.value = bounds;
+    if (bounds) frameTo(state, bounds);
   });
 }
 
@@ -132,6 +175,7 @@ export function urlStateOf(state: AppState): UrlState {
     lang: state.language.value,
     camera: state.camera.value,
     measure: state.measure.value,
+    theme: state.themeInUrl,
   };
 }
 

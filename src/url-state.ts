@@ -2,6 +2,7 @@
 // Unknown or malformed parameters are dropped with a warning that names them; they never break the page.
 // The names and values a URL may carry (layers, days, languages) are the story's (its manifest).
 import type { Camera } from './map/camera.ts';
+import { quoted } from './shown-text.ts';
 import {
   defaultLayers,
   type LayerGroup,
@@ -11,6 +12,7 @@ import {
 } from './story/manifest.ts';
 import { type DateMode, isStoryDay } from './timeline.ts';
 import { type Language, languagesOf, primaryLanguage } from './ui/languages.ts';
+import { isTheme, THEMES, type Theme } from './ui/theme.ts';
 
 export interface UrlState {
   layers: LayerGroup[];
@@ -22,6 +24,8 @@ export interface UrlState {
   camera: Camera | null;
   /** The reader's measurement: its points, [lon, lat] each (absent or empty: none). */
   measure?: [number, number][];
+  /** The colour scheme asked for in the URL; null: the page's default (the app: auto; the embed: light). */
+  theme: Theme | null;
 }
 
 export function defaultUrlState(story: StoryManifest): UrlState {
@@ -33,14 +37,25 @@ export function defaultUrlState(story: StoryManifest): UrlState {
     check: null,
     lang: primaryLanguage(story),
     camera: null,
+    theme: null,
   };
 }
 
-/** Parameter names this module owns; others (e.g. the embed's) are left to their own parser. */
-export const URL_KEYS = ['layers', 'date', 'mode', 'claim', 'check', 'lang', 'map', 'measure'] as const;
-
 /** At most this many measurement points in a URL (A to Z). */
 export const MAX_MEASURE_POINTS = 26;
+
+/** Parameter names this module owns; others (e.g. the embed's) are left to their own parser. */
+export const URL_KEYS = [
+  'layers',
+  'date',
+  'mode',
+  'claim',
+  'check',
+  'lang',
+  'map',
+  'theme',
+  'measure',
+] as const;
 
 const ID = /^[a-z0-9][a-z0-9-]{0,80}$/;
 
@@ -55,15 +70,18 @@ export function parseUrlState(search: string, story: StoryManifest): Parsed<UrlS
   const state = defaultUrlState(story);
   const groups = layerGroups(story);
   const warn = (key: string, value: string, expected: string) =>
-    warnings.push(`Ignored URL parameter ${key}=${JSON.stringify(value)}: expected ${expected}.`);
+    warnings.push(`Ignored URL parameter ${key}=${quoted(value)}: expected ${expected}.`);
 
   const layers = params.get('layers');
   if (layers !== null) {
-    const names = layers === '' ? [] : layers.split(',');
-    const resolved = new Set(names.map((name) => resolveLayerName(story, name)));
+    const names = layers.split(',').filter((name) => name !== '');
     const unknown = names.filter((name) => resolveLayerName(story, name) === null);
     if (unknown.length) warn('layers', unknown.join(','), `names from ${groups.join(', ')}`);
-    state.layers = groups.filter((group) => resolved.has(group));
+    const resolved = new Set(names.map((name) => resolveLayerName(story, name)));
+    const known = groups.filter((group) => resolved.has(group));
+    // Unknown names are ignored; a list with no known name at all is ignored as a whole (every layer stays on),
+    // rather than read as "turn everything off". An empty list does mean that.
+    if (known.length > 0 || names.length === 0) state.layers = known;
   }
   const date = params.get('date');
   if (date !== null) {
@@ -86,6 +104,11 @@ export function parseUrlState(search: string, story: StoryManifest): Parsed<UrlS
     const languages = languagesOf(story);
     if (languages.includes(lang)) state.lang = lang;
     else warn('lang', lang, `one of ${languages.join(', ')}`);
+  }
+  const theme = params.get('theme');
+  if (theme !== null) {
+    if (isTheme(theme)) state.theme = theme;
+    else warn('theme', theme, `one of ${THEMES.join(', ')}`);
   }
   const map = params.get('map');
   if (map !== null) {
@@ -167,6 +190,7 @@ export function serializeUrlState(state: UrlState, story: StoryManifest): string
   if (state.lang !== defaults.lang) params.set('lang', state.lang);
   if (state.camera) params.set('map', formatCamera(state.camera));
   if (state.measure?.length) params.set('measure', formatMeasure(state.measure));
+  if (state.theme) params.set('theme', state.theme);
   const text = params.toString().replaceAll('%2C', ',').replaceAll('%2F', '/');
   return text ? `?${text}` : '';
 }

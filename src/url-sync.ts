@@ -26,7 +26,10 @@ export function syncUrl(state: AppState): () => void {
     // Compare without the camera: only a change of something else earns a new history entry.
     const discrete = serializeUrlState({ ...urlStateOf(state), camera: null }, state.manifest);
     if (!restoring && url !== `${location.pathname}${location.search}${location.hash}`) {
-      if (lastDiscrete !== null && discrete !== lastDiscrete) history.pushState(null, '', url);
+      // A correction of the state the page was opened with (a stale link) replaces the entry: Back must not
+      // return to a link that is corrected again.
+      const correction = state.correcting;
+      if (lastDiscrete !== null && discrete !== lastDiscrete && !correction) history.pushState(null, '', url);
       else history.replaceState(null, '', url);
     }
     lastDiscrete = discrete;

@@ -12,7 +12,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Feature, FeatureCollection, LineString, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, Polygon, Position } from 'geojson';
 import type { AreaProperties } from '../../src/data/types.ts';
 
 /** wikimapia.org/10214865: 39°35'53"N 46°13'52"E, as decimal degrees. */
@@ -95,20 +95,6 @@ export function lakeRing(): Position[] {
   return ringFor(semiEastM, semiNorthM);
 }
 
-/**
- * The stretch of the schematic shore between two compass bearings seen from the centre, clockwise.
- * Claims that describe positions "on the east and south-east side of the lake" are drawn with it, so
- * their vertices are exactly vertices of the lake ring.
- */
-export function shoreArc(fromDeg: number, toDeg: number): Position[] {
-  const { semiEastM, semiNorthM } = lakeAxes();
-  const points: Position[] = [];
-  const span = (((toDeg - fromDeg) % 360) + 360) % 360;
-  for (let d = 0; d <= span + 1e-9; d += STEP_DEG)
-    points.push(ellipsePoint((fromDeg + d) % 360, semiEastM, semiNorthM));
-  return points;
-}
-
 export function lakeFeature(): Feature<Polygon, AreaProperties> {
   const ring = lakeRing();
   const { semiEastM, semiNorthM } = lakeAxes();
@@ -133,6 +119,7 @@ export function lakeFeature(): Feature<Polygon, AreaProperties> {
         'axis runs east–west because the only geometry found (the crude lake hole in OpenStreetMap data of about ' +
         '2017, ≈2.9 × 1.4 km) is elongated east–west. Built by data/armenia-azerbaijan-2021/build-lake.ts.',
       areaKm2Reported: 2,
+      uncertaintyM: 150,
       sources: [
         { source: 'wikimapia-10214865', note: 'centre 39°35\'53"N 46°13\'52"E; area ≈2 km²; 1.6 × 1.2 km' },
         { source: 'azwiki-qaragol-lachin', note: "centre 39°35′52″N 46°13′53″E (≈30 m from wikimapia's)" },
@@ -163,7 +150,11 @@ export function lakeFeature(): Feature<Polygon, AreaProperties> {
         'Irina Yolyan: "Azerbaijan claims control over 30-percent of the lake" (The Armenian Weekly, 12 May 2021); ' +
         '(4) Orbeli Center: the map Azerbaijan relies on shows the whole lake, and the hills east of it, as Azerbaijani. ' +
         'A share of the water surface does not fix where a line runs, so none of these can be drawn honestly. ' +
-        'The neighbouring smaller lake (Jili / Janlich / Sagi) has no sourced position and is not drawn.',
+        'The neighbouring smaller lake (Jili / Janlich / Sagi) has no sourced position and is not drawn. ' +
+        'uncertaintyM 150 is how far the true shore may lie from the drawn ellipse: the sourced sizes (1.6 × 1.2 km; ' +
+        "1,950 × 1,250 m) put the ends of the long axis 55–120 m from the ellipse's (1.84 km) and its sides 65–90 m " +
+        "inside the ellipse's (1.38 km), and the two sourced centres lie 30 m apart; 120 + 30 = 150 m. The checks " +
+        'measure the lake over it.',
     },
     geometry: { type: 'Polygon', coordinates: [ring] },
   };
@@ -206,11 +197,6 @@ function formatValue(value: unknown, indent: string, inline: boolean): string {
 
 export function lakeCollection(): FeatureCollection<Polygon, AreaProperties> {
   return { type: 'FeatureCollection', features: [lakeFeature()] };
-}
-
-/** The east/south-east/south shore used by the 12 May claims (see README.md of this folder). */
-export function eastSouthShore(): LineString {
-  return { type: 'LineString', coordinates: shoreArc(67.5, 202.5) };
 }
 
 function main(): void {

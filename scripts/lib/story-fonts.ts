@@ -89,8 +89,16 @@ export function chooseFontFaces(
   return { faces, uncovered };
 }
 
-/** Every text a story draws as a map label: place, area and country names in every language. */
-export function labelTexts(files: { places: unknown; areas: unknown; basemap: unknown }): string[] {
+/**
+ * Every text a story draws as a map label: place, area, water and country names in every language (the story's
+ * countries are named from its manifest).
+ */
+export function labelTexts(files: {
+  places: unknown;
+  areas: unknown;
+  basemap: unknown;
+  countries?: readonly { name: string; names?: Record<string, string> }[];
+}): string[] {
   const texts: string[] = [];
   const collect = (value: unknown) => {
     if (typeof value === 'string') texts.push(value);
@@ -105,8 +113,9 @@ export function labelTexts(files: { places: unknown; areas: unknown; basemap: un
   }
   for (const feature of featuresOf(files.basemap)) {
     const p = feature.properties ?? {};
-    if (p.kind === 'country-label') collect([p.name, p.nameNative]);
+    if (p.kind === 'country-label' || p.kind === 'water-label') collect([p.name, p.nameNative]);
   }
+  for (const country of files.countries ?? []) collect([country.name, country.names]);
   return texts;
 }
 

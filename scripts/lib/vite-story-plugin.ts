@@ -2,11 +2,15 @@
 // story folder; without STORY, the default story. It provides
 //   virtual:story            the manifest, the hashed URL and repository name of each data file, the label fonts
 //   virtual:story-sides.css  the sides' colours and cues (src/story/side-css.ts)
+//   virtual:story-map        what only the map needs, derived from the data at build time: where to name each of
+//                            the story's countries along the border, on its own side; the locator inset's drawing
 // and writes the story's texts into the HTML pages, the example host pages (public/examples) included: the page
 // language on <html lang>, the rest in place of %STORY_…% placeholders.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
+import { countryNameAnchors, packNameAnchors } from '../../src/geo/countryNameAnchors.ts';
+import { locatorDrawing } from '../../src/geo/locatorPaths.ts';
 import type { StoryManifest } from '../../src/story/manifest.ts';
 import { sideCss } from '../../src/story/side-css.ts';
 import {
@@ -23,9 +27,11 @@ import { chooseFontFaces, labelTexts } from './story-fonts.ts';
 
 const MODULE = 'virtual:story';
 const CSS = 'virtual:story-sides.css';
+const MAP = 'virtual:story-map';
 // Resolved ids: the CSS one must end in .css for Vite's CSS pipeline to take it.
 const RESOLVED_MODULE = '\0virtual:story';
 const RESOLVED_CSS = '/@story/sides.css';
+const RESOLVED_MAP = '\0virtual:story-map';
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -60,6 +66,7 @@ function moduleCode(folder: StoryFolder, warn: (message: string) => void): strin
     places: readJsonFile(folder.paths.places),
     areas: readJsonFile(folder.paths.areas),
     basemap: readJsonFile(folder.paths.basemap),
+    countries: folder.manifest.countries,
   });
   const fonts = chooseFontFaces(texts, folder.manifest.fonts, ROOT);
   for (const { char, example } of fonts.uncovered) {
@@ -78,6 +85,48 @@ function moduleCode(folder: StoryFolder, warn: (message: string) => void): strin
     `export const DATA_URLS = { ${urls.join(', ')} };`,
     `export const DATA_FILE_NAMES = { ${names.join(', ')} };`,
     `export const FONT_FACES = [${faces.join(', ')}];`,
+    '',
+  ].join('\n');
+}
+
+/** The map's derived data: imported by the map's own (lazy) chunk only, so it never weighs on first paint. */
+function mapModuleCode(folder: StoryFolder): string {
+  const { countries, borderLines } = folder.manifest;
+  const main = borderLines[0];
+  const codes = countries.map((c) => c.code);
+  // Room for the longest of each country's names, in any label language.
+  const nameLength = Object.fromEntries(
+    countries.map((c) => [
+      c.code,
+      Math.max(...[c.name, ...Object.values(c.names ?? {})].map((n) => [...n].length)),
+    ]),
+  );
+  // Wide views: the manifest's label points, centred (below zoom 9, where the names along the border begin).
+  const wide = countries.flatMap((c) =>
+    (c.labelPoints ?? []).map(([lon, lat]) => ({
+      lon,
+      lat,
+      code: c.code,
+      anchor: 'center' as const,
+      minzoom: 5.5,
+      maxzoom: 9,
+    })),
+  );
+  const along = main
+    ? countryNameAnchors(
+        readJsonFile(folder.paths[`border:${main.id}`]) as Parameters<typeof countryNameAnchors>[0],
+        readJsonFile(folder.paths.basemap) as Parameters<typeof countryNameAnchors>[1],
+        codes,
+        { nameLength },
+      )
+    : [];
+  const basemap = readJsonFile(folder.paths.basemap) as Parameters<typeof locatorDrawing>[0];
+  const locator = folder.manifest.locator
+    ? locatorDrawing(basemap, codes, folder.manifest.locator.bounds)
+    : null;
+  return [
+    `export const COUNTRY_NAME_ANCHORS = ${JSON.stringify(packNameAnchors([...wide, ...along], codes))};`,
+    `export const LOCATOR = ${JSON.stringify(locator)};`,
     '',
   ].join('\n');
 }
@@ -135,11 +184,13 @@ export function storyPlugin(): Plugin {
     resolveId(id) {
       if (id === MODULE) return RESOLVED_MODULE;
       if (id === CSS) return RESOLVED_CSS;
+      if (id === MAP) return RESOLVED_MAP;
       return null;
     },
     load(id) {
       if (id === RESOLVED_MODULE) return moduleCode(folder, (message) => this.warn(message));
       if (id === RESOLVED_CSS) return sideCss(folder.manifest);
+      if (id === RESOLVED_MAP) return mapModuleCode(folder);
       return null;
     },
     transformIndexHtml(html) {

@@ -1,6 +1,6 @@
 /**
- * Lookups over the input data, and each border line labelled with the country on each side (computed once,
- * when first needed).
+ * Lookups over the input data, and each border line labelled with the country on each side (as the line states
+ * them, else probed from the basemap; computed once, when first needed).
  *
  * @packageDocumentation
  */
@@ -31,10 +31,18 @@ export interface CheckContext {
   countryName(a3: string | null): string;
   /** The id of the line a measurement uses: `lineId` when given, else the story's first line. */
   lineId(lineId?: string): string;
+  /** The lines a measurement uses: the one named, else every line of the story, in its order. */
+  linesFor(lineId?: string): ContextLine[];
   /** The parts of a border line (default: the first), labelled with the country on each side. */
   border(lineId?: string): BorderPart[];
   /** Claims matching a filter, in data order. */
   claimsMatching(filter: ClaimFilter): ClaimFeature[];
+}
+
+/** The sides a border feature states (`leftCountry`, `rightCountry`), when it states both. */
+function statedSides(f: BorderFeature): { sides: { left: string; right: string } } | Record<string, never> {
+  const { leftCountry: left, rightCountry: right } = f.properties;
+  return typeof left === 'string' && typeof right === 'string' ? { sides: { left, right } } : {};
 }
 
 /** Builds the context from inputs that passed validation (see validateInputs). */
@@ -86,6 +94,7 @@ export function buildContext(inputs: CheckInputs): CheckContext {
             coordinates: l.map((p) => [p[0] as number, p[1] as number] as [number, number]),
             featureId: id,
             interpolated: f.properties.interpolated === true,
+            ...statedSides(f),
           }));
       });
       parts = labelBorderParts(raw, countries);
@@ -101,6 +110,8 @@ export function buildContext(inputs: CheckInputs): CheckContext {
     countries,
     countryName: (a3) => (a3 === null ? 'unknown' : (names.get(a3) ?? a3)),
     lineId: (lineId) => lineId ?? firstLine,
+    linesFor: (lineId) =>
+      lineId === undefined ? [...lines.values()] : [lines.get(lineId)].filter((l) => l !== undefined),
     border: (lineId) => partsOf(lineId ?? firstLine),
     claimsMatching(filter) {
       return [...claims.values()].filter(

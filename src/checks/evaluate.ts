@@ -7,16 +7,26 @@
 import type { FeatureCollection } from 'geojson';
 import { buildContext, type CheckContext } from './context.ts';
 import { CheckDataError } from './errors.ts';
-import { formatReported, formatValue } from './format.ts';
+import { formatRange, formatReported, formatTolerance, formatValue, formatVerdict } from './format.ts';
 import { measureArea } from './measureArea.ts';
 import { measureDepth } from './measureDepth.ts';
 import { measureDistance } from './measureDistance.ts';
 import { measureLineDistance } from './measureLineDistance.ts';
 import { measureNearest } from './measureNearest.ts';
-import type { MeasureOutcome } from './measureOutcome.ts';
+import type { MeasuredValue, MeasureOutcome } from './measureOutcome.ts';
 import { measureShare } from './measureShare.ts';
 import { measureSide } from './measureSide.ts';
-import type { AppliedTolerance, CheckDeclaration, CheckInputs, CheckResult, Verdict } from './types.ts';
+import type {
+  AppliedTolerance,
+  BandPosition,
+  CheckDeclaration,
+  CheckInputs,
+  CheckResult,
+  CheckUnit,
+  LineMeasurement,
+  Verdict,
+  VerdictBasis,
+} from './types.ts';
 import {
   declarationId,
   declarationsOf,
@@ -25,7 +35,14 @@ import {
   soundInputs,
   validateDeclaration,
 } from './validate.ts';
-import { judge, worstVerdict } from './verdict.ts';
+import {
+  bandPosition,
+  combineVerdicts,
+  ROUND_FIGURE_SLACK,
+  type RuleWhy,
+  ruleVerdict,
+  toleranceBand,
+} from './verdict.ts';
 
 /**
  * Evaluates every declared check, each on its own: a check whose declaration or inputs are unusable, or whose
@@ -75,13 +92,17 @@ function failedCheck(raw: unknown, id: string, problem: string): CheckResult {
     quote: text(d.quote),
     source: null,
     statementDate: null,
+    attributedTo: null,
     reported: typeof d.reported === 'number' ? d.reported : null,
     reportedWording: text(d.reportedWording),
     measured: null,
-    measuredUncertainty: 0,
+    range: null,
+    rangeText: 'not computed',
+    lines: [],
     unit,
     method: 'not computed',
     verdict: 'cannot-check',
+    verdictBasis: 'not-computed',
     tolerance: null,
     reason: `cannot be checked: this check could not be computed — ${problem}`,
     summary: 'not computed',
@@ -118,73 +139,77 @@ export function evaluateCheck(d: CheckDeclaration, ctx: CheckContext): CheckResu
   const area = d.sourcedProperty ? ctx.areas.get(d.sourcedProperty.feature) : undefined;
   const source = claim ? claim.properties.source : (area?.properties.sources[0]?.source ?? null);
   const o = measure(d, ctx);
-  const f = (v: number) => formatValue(v, d.unit);
+  const tolerance: AppliedTolerance | null =
+    d.tolerance && d.reported !== null
+      ? {
+          kind: d.tolerance.kind,
+          unit: d.unit,
+          band: toleranceBand(d.reported, d.tolerance.kind),
+          slack: ROUND_FIGURE_SLACK,
+          basis: d.toleranceBasis,
+        }
+      : null;
+  const measured = o.values.filter((v): v is MeasuredValue & { range: [number, number] } => v.range !== null);
+  const lines: LineMeasurement[] = o.perLine
+    ? o.values.map((v) => ({
+        ...v,
+        position: tolerance && v.range ? bandPosition(v.range, tolerance.band) : null,
+      }))
+    : [];
+  const range: [number, number] | null =
+    measured.length > 0
+      ? [Math.min(...measured.map((v) => v.range[0])), Math.max(...measured.map((v) => v.range[1]))]
+      : null;
+  const rangeText = describeRange(o, measured, d.unit, range);
   const fr = (v: number) => formatReported(v, d.unit);
-
-  let tolerance: AppliedTolerance | null = null;
-  if (d.tolerance && d.reported !== null) {
-    const r = d.reported;
-    const t = d.tolerance;
-    tolerance = {
-      consistentWithin: t.consistentWithin,
-      roughlyWithin: t.roughlyWithin,
-      unit: d.unit,
-      consistentRange: [r - t.consistentWithin, r + t.consistentWithin],
-      roughlyRange: [r - t.roughlyWithin, r + t.roughlyWithin],
-      basis: d.toleranceBasis,
-    };
-  }
+  const band = tolerance ? formatTolerance({ tolerance, reported: d.reported, unit: d.unit }) : '';
 
   let verdict: Verdict;
+  let verdictBasis: VerdictBasis;
   let reason: string;
-  if (d.circularBecause && o.measured !== null && o.cannotCheck === undefined) {
+  if (d.circularBecause && range && o.cannotCheck === undefined) {
     verdict = 'cannot-check';
+    verdictBasis = 'circular';
+    // What the rule would say of the drawing's range: it may agree, disagree, or (spanning an edge) do neither.
+    const byRule = tolerance
+      ? ruleVerdict(measured.map((v) => bandPosition(v.range, tolerance.band))).verdict
+      : null;
     const agree =
-      d.reported !== null && d.tolerance
-        ? judge(o.measured, o.uncertainty, d.reported, d.tolerance).verdict === 'consistent'
-          ? 'agrees with'
-          : 'does not agree with'
-        : 'is compared with';
-    reason = `cannot be checked independently: ${d.circularBecause}. The drawing measures ${f(o.measured)}, which ${agree} the ${
+      byRule === 'consistent'
+        ? 'which agrees with'
+        : byRule === 'inconsistent'
+          ? 'which does not agree with'
+          : byRule === null
+            ? 'compared with'
+            : 'which spans an edge of what the wording allows around';
+    reason = `cannot be checked independently: ${d.circularBecause}. The drawing measures ${rangeText}, ${agree} the ${
       d.reported !== null ? fr(d.reported) : ''
     } reported — a check of the drawing, not of the figure`;
-  } else if (o.cannotCheck !== undefined || o.measured === null) {
+  } else if (o.cannotCheck !== undefined || !range) {
     verdict = 'cannot-check';
+    verdictBasis = 'no-measurement';
     reason = o.cannotCheck ?? 'cannot be checked: nothing could be measured';
   } else if (d.byRoad) {
     verdict = 'cannot-check';
-    reason = `cannot be checked: ${d.reported !== null ? `the ${fr(d.reported)} reported is` : 'the figure is'} a distance by road, and a road is longer than a straight line, so a straight-line measurement cannot judge it; for context, in a straight line: ${o.summary}`;
-  } else if (d.reported === null || !d.tolerance) {
+    verdictBasis = 'by-road';
+    reason = `cannot be checked: ${d.reported !== null ? `the ${fr(d.reported)} reported is` : 'the figure is'} a distance by road, and a road is longer than a straight line, so a straight-line measurement cannot judge it; for context, in a straight line: ${rangeText}`;
+  } else if (d.reported === null || !tolerance) {
     verdict = 'cannot-check';
-    reason = `cannot be checked: the words give no figure to test; measured for context: ${o.summary}`;
+    verdictBasis = 'no-figure';
+    reason = `cannot be checked: the words give no figure to test; measured for context: ${rangeText}`;
   } else {
-    const r = d.reported;
-    const t = d.tolerance;
-    const j = judge(o.measured, o.uncertainty, r, t);
-    const diff = o.measured - r;
-    // Relative differences read oddly for shares; those are given in percentage points.
-    const pct = r !== 0 && d.unit !== '%' ? ` (${Math.abs((diff / r) * 100).toFixed(0)} %)` : '';
-    const size = d.unit === '%' ? `${Math.abs(diff).toFixed(0)} percentage points` : f(Math.abs(diff));
-    const off = `${size}${pct} ${diff < 0 ? 'less' : 'more'} than reported`;
-    const u = o.uncertainty > 0 ? ` ± ${f(o.uncertainty)}` : '';
-    const explain: Record<typeof j.why, string> = {
-      within: `within the ±${f(t.consistentWithin)} the wording allows`,
-      'within-rough': `${off}: outside ±${f(t.consistentWithin)} but within ±${f(t.roughlyWithin)}`,
-      'within-with-uncertainty': `${off}, but within ±${f(t.consistentWithin)} once the${u} positional uncertainty is counted`,
-      outside: `${off}: beyond ±${f(t.roughlyWithin)}`,
-      'too-uncertain': `the positions are uncertain by${u}, too much to test a figure whose wording allows ±${f(
-        t.roughlyWithin,
-      )}`,
-    };
-    verdict = j.verdict;
-    reason = `${j.verdict === 'cannot-check' ? 'cannot be checked: ' : ''}measured ${f(o.measured)}${u} against ${fr(r)} reported — ${
-      explain[j.why]
-    }; ${o.summary}`;
-    if (o.extra && verdict !== 'cannot-check') {
-      verdict = worstVerdict(verdict, o.extra.verdict);
-      reason += `; ${o.extra.reason}`;
+    verdictBasis = 'range';
+    const rule = ruleVerdict(measured.map((v) => bandPosition(v.range, tolerance.band)));
+    verdict = rule.verdict;
+    reason = ruleReason(rule.why, rangeText, `what the wording allows, ${band}`, lines, d.unit, o);
+    if (o.extra) {
+      const combined = combineVerdicts(verdict, o.extra.verdict);
+      reason += `; ${o.extra.reason}${combined !== verdict ? ` — so, taken together: ${formatVerdict(combined)}` : ''}`;
+      verdict = combined;
     }
   }
+
+  if (d.attributedTo) reason += ` (the words checked are ${d.attributedTo.who}’s, not the claimant’s)`;
 
   const geometry: FeatureCollection = {
     type: 'FeatureCollection',
@@ -197,14 +222,18 @@ export function evaluateCheck(d: CheckDeclaration, ctx: CheckContext): CheckResu
     claim: d.claim,
     quote: d.quote,
     source,
+    attributedTo: d.attributedTo ?? null,
     statementDate: claim ? claim.properties.statementDate : null,
     reported: d.reported,
     reportedWording: d.reportedWording ?? null,
-    measured: o.measured,
-    measuredUncertainty: o.uncertainty,
+    measured: measured[0]?.measured ?? null,
+    range,
+    rangeText,
+    lines,
     unit: d.unit,
     method: o.method,
     verdict,
+    verdictBasis,
     tolerance,
     reason,
     summary: o.summary,
@@ -212,4 +241,72 @@ export function evaluateCheck(d: CheckDeclaration, ctx: CheckContext): CheckResu
     caveats: [...(d.caveats ?? []), ...o.caveats],
     geometry,
   };
+}
+
+/**
+ * The measured range in words: "−36 to +1310 m inside Ruritania, depending on the line and on the positions'
+ * uncertainty".
+ */
+function describeRange(
+  o: MeasureOutcome,
+  measured: readonly (MeasuredValue & { range: [number, number] })[],
+  unit: CheckUnit,
+  range: [number, number] | null,
+): string {
+  if (!range) return '—';
+  const spread = measured.some(
+    (v) => formatRange(v.range, unit) !== formatRange([v.range[0], v.range[0]], unit),
+  );
+  const lineSpread =
+    o.perLine &&
+    new Set(measured.map((v) => (v.measured === null ? '' : formatValue(v.measured, unit)))).size > 1;
+  const uncertainty = `${o.uncertaintyOf ?? 'the positions’'} uncertainty`;
+  const depending = lineSpread
+    ? spread
+      ? `, depending on the line and on ${uncertainty}`
+      : ', depending on the line'
+    : spread
+      ? `, within ${uncertainty}`
+      : '';
+  return `${formatRange(range, unit, o.signed)} ${o.quantity}${depending}`;
+}
+
+const POSITION_WORDS: Record<BandPosition, string> = {
+  below: 'below it',
+  within: 'within it',
+  above: 'above it',
+  across: 'across an edge of it',
+};
+
+/** Why the rule decided as it did, with the numbers. */
+function ruleReason(
+  why: RuleWhy,
+  rangeText: string,
+  bandText: string,
+  lines: readonly LineMeasurement[],
+  unit: CheckUnit,
+  o: MeasureOutcome,
+): string {
+  const perLine = lines
+    .filter((l) => l.range !== null)
+    .map(
+      (l) =>
+        `${l.label} ${formatRange(l.range, unit, o.signed)} (${POSITION_WORDS[l.position as BandPosition]})`,
+    )
+    .join('; ');
+  const each = lines.filter((l) => l.range !== null).length > 1 ? ' on every line' : '';
+  switch (why) {
+    case 'all-within':
+      return `consistent: ${rangeText} — all of it${each} within ${bandText}`;
+    case 'all-below':
+      return `inconsistent: ${rangeText} — all of it${each} below ${bandText}`;
+    case 'all-above':
+      return `inconsistent: ${rangeText} — all of it${each} above ${bandText}`;
+    case 'lines-disagree':
+      return `depends on the line: ${rangeText}. Against ${bandText}: ${perLine}`;
+    case 'uncertain':
+      return `cannot be checked: ${rangeText} — ${o.uncertaintyOf ?? 'the positions’'} uncertainty spans an edge of ${bandText}${
+        perLine ? `, and no two lines place the figure differently (${perLine})` : ''
+      }`;
+  }
 }

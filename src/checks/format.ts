@@ -38,44 +38,81 @@ export function formatReported(value: number | null, unit: CheckUnit): string {
   return `${value < 0 ? '−' : ''}${Math.abs(value)} ${unit}`;
 }
 
-/** The tolerance as readers see it, e.g. "3.0–4.0 km (roughly 2.5–4.5 km)". */
-export function formatTolerance(result: CheckResult): string {
+/** The number of a formatted value without its unit: "3.25", "−6", "18". */
+export function formatNumber(value: number, unit: CheckUnit): string {
+  return formatValue(value, unit).replace(/ .*$/, '');
+}
+
+/**
+ * A range as readers see it: "3.25 km" when both ends round alike, else "0.48 to 1.31 km"; with `signed`, a
+ * range across zero gets both signs ("−36 to +1310 m").
+ */
+export function formatRange(
+  range: readonly [number, number] | null,
+  unit: CheckUnit,
+  signed = false,
+): string {
+  if (!range) return '—';
+  const [lo, hi] = range;
+  const a = formatNumber(lo, unit);
+  const b = formatNumber(hi, unit);
+  if (a === b) return formatValue(lo, unit);
+  const plus = signed && a.startsWith('−') && hi > 0 ? '+' : '';
+  return `${a} to ${plus}${b} ${unit}`;
+}
+
+/** A band's edge to three significant digits, as the rule computes it: 22.5, 3.75, 2.63, 300. */
+function bandEdge(value: number): string {
+  const v = Number(value.toPrecision(3));
+  return `${v < 0 ? '−' : ''}${Math.abs(v)}`;
+}
+
+/** The tolerance as readers see it: "3.75–6.25 km (5 km ± 25 %)", "up to 500 m (at most 400 m, + 25 %)", "at least 0 m". */
+export function formatTolerance(result: Pick<CheckResult, 'tolerance' | 'reported' | 'unit'>): string {
   const t = result.tolerance;
-  if (!t) return '—';
-  const f = (v: number) => formatValue(v, t.unit).replace(/ .*$/, '');
-  return `${f(t.consistentRange[0])}–${formatValue(t.consistentRange[1], t.unit)} (roughly ${f(
-    t.roughlyRange[0],
-  )}–${formatValue(t.roughlyRange[1], t.unit)})`;
+  if (!t || result.reported === null) return '—';
+  const [lo, hi] = t.band;
+  const pct = `${Math.round(t.slack * 100)} %`;
+  const r = formatReported(result.reported, t.unit);
+  switch (t.kind) {
+    case 'about':
+      return `${bandEdge(lo as number)}–${bandEdge(hi as number)} ${t.unit} (${r} ± ${pct})`;
+    case 'at-most':
+      return `up to ${bandEdge(hi as number)} ${t.unit} (at most ${r}, + ${pct})`;
+    case 'at-least':
+      return lo === 0
+        ? `at least 0 ${t.unit}`
+        : `at least ${bandEdge(lo as number)} ${t.unit} (${r} − ${pct})`;
+  }
 }
 
 const VERDICT_WORDS: Record<Verdict, string> = {
   consistent: 'consistent',
-  'roughly-consistent': 'roughly consistent',
   inconsistent: 'inconsistent',
+  'depends-on-the-line': 'depends on the line',
   'cannot-check': 'cannot be checked',
 };
 
-/** The verdict in words ("roughly consistent"). */
+/** The verdict in words ("depends on the line"). */
 export function formatVerdict(verdict: Verdict): string {
   return VERDICT_WORDS[verdict];
 }
 
 /**
- * The measurement as readers see it: the value with its ± and, per kind, what else matters — the bearing
- * of a distance ("3.25 km, 326° NW"), one distance per place ("Town A 12.7 km, Town B 19.6 km").
+ * The measurement in a few words, for tables: the range, and per kind what else matters — the bearing of a
+ * distance ("3.25 km, 326° NW"), one distance per place ("Town A 12.7 km, Town B 19.6 km"), how many lines.
  */
 export function formatMeasured(result: CheckResult): string {
-  if (result.measured === null) return '—';
-  const value = formatValue(result.measured, result.unit);
+  if (result.range === null) return '—';
   if (result.measureKind === 'distance-between-places') {
     const b = result.details.initialBearingDeg as number;
-    return `${value}, ${formatValue(b, 'deg')} ${String(result.details.compassPoint)}`;
+    return `${formatRange(result.range, result.unit)}, ${formatValue(b, 'deg')} ${String(result.details.compassPoint)}`;
   }
   if (result.measureKind === 'places-to-nearest-claimed-position') {
     const per = result.details.perPlace as { name: string; distanceM: number }[];
     return per.map((p) => `${p.name} ${formatValue(p.distanceM / 1000, 'km')}`).join(', ');
   }
-  return result.measuredUncertainty > 0
-    ? `${value} ± ${formatValue(result.measuredUncertainty, result.unit)}`
-    : value;
+  const signed = result.measureKind !== 'polygon-share-by-border' && result.measureKind !== 'polygon-area';
+  const measured = result.lines.filter((l) => l.range !== null).length;
+  return `${formatRange(result.range, result.unit, signed)}${measured > 1 ? ` (${measured} lines)` : ''}`;
 }

@@ -4,7 +4,9 @@
  * @packageDocumentation
  */
 import { area as turfArea } from '@turf/turf';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { ellipsoidalAreaM2 } from '../geo/ellipsoidalArea.ts';
+import { geodesicDistanceM } from '../geo/geodesic.ts';
 import type { CheckContext } from './context.ts';
 import { formatValue } from './format.ts';
 import { fromBase, type MeasureOutcome } from './measureOutcome.ts';
@@ -30,14 +32,33 @@ export function measureArea(
       `The outline of ${area.properties.name} is schematic: it was drawn from descriptions, so this measures the drawing, not the ground as surveyed.`,
     );
   }
+  // The outline's uncertainty radius moves its edge either way: to first order the area changes by the
+  // perimeter times the radius (plus the corners' π r² when it grows).
+  const r = area.properties.uncertaintyM ?? 0;
+  const perimeterM = outlinePerimeterM(area.geometry);
   return {
-    measured: fromBase(areaM2, unit),
-    uncertainty: 0,
-    method: AREA_METHOD,
+    values: [
+      {
+        line: null,
+        label: '',
+        measured: fromBase(areaM2, unit),
+        range: [
+          fromBase(Math.max(0, areaM2 - perimeterM * r), unit),
+          fromBase(areaM2 + perimeterM * r + Math.PI * r * r, unit),
+        ],
+      },
+    ],
+    perLine: false,
+    quantity: `enclosed by the outline of ${area.properties.name}`,
+    uncertaintyOf: 'the outline’s',
+    signed: false,
+    method: `${AREA_METHOD}${r > 0 ? `; the range moves the edge by the outline's ${r} m uncertainty radius either way (perimeter × radius)` : ''}`,
     summary: `the outline encloses ${formatValue(fromBase(areaM2, unit), unit)}`,
     details: {
       polygon: m.polygon,
       areaM2,
+      perimeterM,
+      uncertaintyM: r,
       sphericalAreaM2,
       basis: area.properties.basis,
       schematic: area.properties.schematic,
@@ -51,4 +72,14 @@ export function measureArea(
     ],
     caveats,
   };
+}
+
+/** Length of every ring of the outline on the ellipsoid, metres. */
+function outlinePerimeterM(geometry: Polygon | MultiPolygon): number {
+  const rings = geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
+  let sum = 0;
+  for (const ring of rings)
+    for (let i = 1; i < ring.length; i++)
+      sum += geodesicDistanceM(ring[i - 1] as number[], ring[i] as number[]);
+  return sum;
 }

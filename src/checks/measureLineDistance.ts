@@ -1,5 +1,5 @@
 /**
- * Distance from a place or a claimed point to a border line, and the side of the line it is on.
+ * Distance from a place or a claimed point to each border line, and the side of the line it is on.
  *
  * @packageDocumentation
  */
@@ -8,22 +8,27 @@ import { sideOfBorder } from '../geo/borderSides.ts';
 import { densifyGeodesic } from '../geo/densify.ts';
 import type { CheckContext } from './context.ts';
 import { formatValue } from './format.ts';
-import { fromBase, type MeasureOutcome } from './measureOutcome.ts';
+import { fromBase, type MeasuredValue, type MeasureOutcome } from './measureOutcome.ts';
 import type { CheckUnit, MeasureDeclaration } from './types.ts';
 
 export const LINE_DISTANCE_METHOD =
-  'straight-line distance on the WGS84 ellipsoid from the point to the nearest point of the border line (refined ' +
-  'along the geodesic segment, Vincenty; error < 1 mm), and the side of the line it is on';
+  'straight-line distance on the WGS84 ellipsoid from the point to the nearest point of each border line (refined ' +
+  'along the geodesic segment, Vincenty; error < 1 mm), and the side of the line it is on; the range adds and ' +
+  'subtracts the point’s uncertainty radius';
 
-/** Distance to the line; signed (positive inside `country`) when a country is given. */
+/** Distance to each line; signed (positive inside `country`) when a country is given. */
 export function measureLineDistance(
   m: Extract<MeasureDeclaration, { kind: 'distance-to-line' }>,
   unit: CheckUnit,
   ctx: CheckContext,
 ): MeasureOutcome {
-  const lineId = ctx.lineId(m.line);
-  const lineLabel = ctx.lines.get(lineId)?.label ?? lineId;
-  const method = `${LINE_DISTANCE_METHOD} (${lineLabel})`;
+  const country = m.country ? ctx.countryName(m.country) : null;
+  const base = {
+    perLine: true,
+    quantity: country ? `inside ${country}` : 'from the line',
+    signed: country !== null,
+    method: LINE_DISTANCE_METHOD,
+  };
   const from =
     'place' in m.from
       ? {
@@ -40,82 +45,102 @@ export function measureLineDistance(
         };
   if (from.geometry?.type !== 'Point') {
     return {
-      measured: null,
-      uncertainty: 0,
-      method,
+      ...base,
+      values: [],
       summary: 'no point to measure from',
-      details: { from: m.from, line: lineId },
+      details: { from: m.from },
       features: [],
       cannotCheck: `cannot be checked: ${from.what} has no point position${from.geometry ? ` (its geometry is a ${from.geometry.type})` : ''}`,
       caveats: [],
     };
   }
   const p = from.geometry.coordinates as [number, number];
-  const side = sideOfBorder(p, ctx.border(lineId));
-  const distanceM = side.nearest.distanceM;
-  const signed = m.country
-    ? side.nearest.side === 'on'
-      ? 0
-      : side.country === null
-        ? null
-        : side.country === m.country
-          ? distanceM
-          : -distanceM
-    : distanceM;
-  if (signed === null) {
+  const u = from.uncertaintyM;
+  // One label, on the point, listing every line: labels along nearly parallel segments would overlap.
+  const features: Feature[] = [];
+  const perLine = ctx.linesFor(m.line).map((line) => {
+    const side = sideOfBorder(p, ctx.border(line.id));
+    const distanceM = side.nearest.distanceM;
+    const signedM = m.country
+      ? side.nearest.side === 'on'
+        ? 0
+        : side.country === null
+          ? null
+          : side.country === m.country
+            ? distanceM
+            : -distanceM
+      : distanceM;
+    const where =
+      side.nearest.side === 'on'
+        ? 'on the line'
+        : side.country
+          ? `on the ${ctx.countryName(side.country)} side`
+          : 'from the line';
+    const value: MeasuredValue =
+      signedM === null
+        ? {
+            line: line.id,
+            label: line.label,
+            measured: null,
+            range: null,
+            note: 'the data does not say which country lies on that side of this line',
+          }
+        : {
+            line: line.id,
+            label: line.label,
+            measured: fromBase(signedM, unit),
+            range: [
+              fromBase(m.country ? signedM - u : Math.max(0, signedM - u), unit),
+              fromBase(signedM + u, unit),
+            ],
+          };
+    const length = formatValue(fromBase(distanceM, unit), unit);
+    features.push(
+      {
+        type: 'Feature',
+        properties: { role: 'nearest-border-point', line: line.id },
+        geometry: { type: 'Point', coordinates: side.nearest.nearestPoint },
+      },
+      {
+        type: 'Feature',
+        properties: {
+          role: 'distance-to-border',
+          line: line.id,
+          lengthM: distanceM,
+        },
+        geometry: { type: 'LineString', coordinates: densifyGeodesic([p, side.nearest.nearestPoint], 50) },
+      },
+    );
     return {
-      measured: null,
-      uncertainty: 0,
-      method,
-      summary: 'the country on the point’s side of the line is unknown',
-      details: { from: m.from, line: lineId, distanceM },
-      features: [],
-      cannotCheck: 'cannot be checked: the data does not say which country lies on that side of the line',
-      caveats: [],
+      value,
+      text: `${line.label}: ${length} ${where}`,
+      details: {
+        line: line.id,
+        distanceM,
+        signedDistanceM: m.country ? signedM : null,
+        sideCountry: side.country,
+        nearestBorderPoint: side.nearest.nearestPoint,
+        nearestBorderFeature: side.part.featureId,
+        nearestBorderInterpolated: side.part.interpolated,
+      },
     };
-  }
-  const where =
-    side.nearest.side === 'on'
-      ? 'on the line'
-      : side.country
-        ? `on the ${ctx.countryName(side.country)} side`
-        : 'from the line';
-  const length = formatValue(fromBase(distanceM, unit), unit);
-  const features: Feature[] = [
-    {
-      type: 'Feature',
-      properties: { role: 'measured-point', label: from.name ?? from.what },
-      geometry: { type: 'Point', coordinates: p },
+  });
+  features.unshift({
+    type: 'Feature',
+    properties: {
+      role: 'measured-point',
+      label: [from.name ?? from.what, ...perLine.map((l) => l.text)].join('\n'),
     },
-    {
-      type: 'Feature',
-      properties: { role: 'nearest-border-point', label: 'nearest border point' },
-      geometry: { type: 'Point', coordinates: side.nearest.nearestPoint },
-    },
-    {
-      type: 'Feature',
-      properties: { role: 'distance-to-border', lengthM: distanceM, label: `${length} ${where}` },
-      geometry: { type: 'LineString', coordinates: densifyGeodesic([p, side.nearest.nearestPoint], 50) },
-    },
-  ];
+    geometry: { type: 'Point', coordinates: p },
+  });
   return {
-    measured: fromBase(signed, unit),
-    uncertainty: fromBase(from.uncertaintyM, unit),
-    method,
-    summary: `${from.name ?? from.what} is ${length} ${where} of ${lineLabel}`,
-    details: {
-      from: m.from,
-      line: lineId,
-      distanceM,
-      signedDistanceM: m.country ? signed : null,
-      sideCountry: side.country,
-      nearestBorderPoint: side.nearest.nearestPoint,
-      nearestBorderFeature: side.part.featureId,
-      nearestBorderInterpolated: side.part.interpolated,
-    },
+    ...base,
+    values: perLine.map((l) => l.value),
+    summary: `${from.name ?? from.what}: ${perLine.map((l) => l.text).join('; ')}`,
+    details: { from: m.from, position: p, uncertaintyM: u, perLine: perLine.map((l) => l.details) },
     features,
-    caveats: side.part.interpolated
-      ? ['The nearest border point lies on an interpolated stretch of the line, not on a mapped one.']
+    caveats: perLine.some((l) => l.details.nearestBorderInterpolated)
+      ? ['On at least one line the nearest border point lies on an interpolated stretch, not a mapped one.']
       : [],
   };
 }

@@ -23,11 +23,12 @@ export function measureNearest(
   ctx: CheckContext,
 ): MeasureOutcome {
   const claims = ctx.claimsMatching(m.claims).filter((c) => c.geometry !== null);
+  const base = { perLine: false, signed: false, method: NEAREST_METHOD };
   if (claims.length === 0) {
     return {
-      measured: null,
-      uncertainty: 0,
-      method: NEAREST_METHOD,
+      ...base,
+      values: [],
+      quantity: 'to the nearest claimed position',
       summary: 'no claimed position to measure to',
       details: {},
       features: [],
@@ -88,9 +89,19 @@ export function measureNearest(
   });
   const nearest = perPlace.reduce((x, y) => (y.distanceM < x.distanceM ? y : x));
   return {
-    measured: fromBase(nearest.distanceM, unit),
-    uncertainty: fromBase(nearest.uncertaintyM, unit),
-    method: NEAREST_METHOD,
+    ...base,
+    values: [
+      {
+        line: null,
+        label: '',
+        measured: fromBase(nearest.distanceM, unit),
+        range: [
+          fromBase(Math.max(0, nearest.distanceM - nearest.uncertaintyM), unit),
+          fromBase(nearest.distanceM + nearest.uncertaintyM, unit),
+        ],
+      },
+    ],
+    quantity: `from ${nearest.name} to the nearest claimed position`,
     summary: perPlace
       .map(
         (p) =>

@@ -6,12 +6,35 @@
 import type { Feature } from 'geojson';
 import type { CheckUnit, Verdict } from './types.ts';
 
+/** One measured value: against one border line, or the only one of a measurement that uses no line. */
+export interface MeasuredValue {
+  /** The story's line id; null for a line the data does not hold, or when no line is used. */
+  line: string | null;
+  /** Readers' name of the line; "" when no line is used. */
+  label: string;
+  /** Value in the check's unit with the geometry as drawn, full precision; null when not measured. */
+  measured: number | null;
+  /** Lowest and highest value over the geometry's uncertainty; null when not measured. */
+  range: [number, number] | null;
+  /** Why not measured, or what else to know about this value. */
+  note?: string;
+}
+
 /** A measurement before the verdict. */
 export interface MeasureOutcome {
-  /** Value in the check's unit, full precision; null when nothing could be measured. */
-  measured: number | null;
-  /** ± in the check's unit from positional uncertainty. */
-  uncertainty: number;
+  /**
+   * One value per border line the measurement used (lines the data does not hold included, unmeasured), or a
+   * single value with `line: null` for a measurement that uses no line. Empty when nothing could be measured.
+   */
+  values: MeasuredValue[];
+  /** Whether the measurement uses border lines (then `values` is per line). */
+  perLine: boolean;
+  /** What the number means, after it: "inside Ruritania", "of the outline on the Ruritanian side". */
+  quantity: string;
+  /** Values may be negative (the other side of a line): ranges across zero are written with signs. */
+  signed: boolean;
+  /** Whose uncertainty makes the ranges, possessive: "the positions’" (default), "the outline’s", "the places’". */
+  uncertaintyOf?: string;
   /** The method in words, with its error bound. */
   method: string;
   /** What was found, in plain words with rounded numbers. */
@@ -20,7 +43,7 @@ export interface MeasureOutcome {
   features: Feature[];
   /** Set when the check cannot be computed honestly: the reason, in plain words. */
   cannotCheck?: string;
-  /** A second judgement to combine with the main one (e.g. the direction in "north of"). */
+  /** A second judgement of the same statement, by the same rule (e.g. the direction in "north of"). */
   extra?: { verdict: Verdict; reason: string };
   caveats: string[];
 }

@@ -1,5 +1,5 @@
 /**
- * Which side of the border a claimed point is on, and how far from the line.
+ * Which side of each border line a claimed point is on, and how far from the line.
  *
  * @packageDocumentation
  */
@@ -9,10 +9,15 @@ import { signedDistanceToBorderM } from '../geo/borderSides.ts';
 import { densifyGeodesic } from '../geo/densify.ts';
 import type { CheckContext } from './context.ts';
 import { formatValue } from './format.ts';
-import { fromBase, type MeasureOutcome } from './measureOutcome.ts';
+import { fromBase, type MeasuredValue, type MeasureOutcome } from './measureOutcome.ts';
 import type { CheckUnit, MeasureDeclaration } from './types.ts';
 
-/** Signed distance of the claim's point from the border: positive on `country`'s side. */
+export const SIDE_METHOD =
+  'side of each border line at its nearest segment (as the line states its sides, else probed from the basemap), ' +
+  'and the distance to the line on the WGS84 ellipsoid (nearest point refined along the geodesic segment, ' +
+  'Vincenty; error < 1 mm); the range adds and subtracts the point’s uncertainty radius';
+
+/** Signed distance of the claim's point from every border line: positive on `country`'s side. */
 export function measureSide(
   m: Extract<MeasureDeclaration, { kind: 'point-side-of-border' }>,
   unit: CheckUnit,
@@ -20,104 +25,129 @@ export function measureSide(
 ): MeasureOutcome {
   const claim = ctx.claims.get(m.claim);
   if (!claim) throw new Error('validated: claim exists');
-  const border = ctx.border(m.line);
-  const usedLines = [...new Set(border.map((p) => p.featureId))];
-  const method =
-    `side of the border line (${usedLines.join(' + ')}) at its nearest segment, and the distance to the line on the WGS84 ellipsoid ` +
-    '(nearest point refined along the geodesic segment, Vincenty; error < 1 mm); positive means inside ' +
-    ctx.countryName(m.country);
+  const country = ctx.countryName(m.country);
+  const method = `${SIDE_METHOD}; positive means inside ${country}`;
+  const base = { perLine: true, quantity: `inside ${country}`, signed: true, method };
   const g = claim.geometry;
-  if (!g) {
+  if (g?.type !== 'Point') {
     return {
-      measured: null,
-      uncertainty: 0,
-      method,
-      summary: 'no position to measure',
-      details: { claim: m.claim },
-      features: [],
-      cannotCheck: `cannot be checked: no sourced position — the claim has no geometry${
-        claim.properties.notes ? ` (${claim.properties.notes})` : ''
-      }`,
-      caveats: [],
-    };
-  }
-  if (g.type !== 'Point') {
-    return {
-      measured: null,
-      uncertainty: 0,
-      method,
-      summary: `the claim's geometry is a ${g.type}, not a stated point`,
-      details: { claim: m.claim, geometryType: g.type, geometryBasis: claim.properties.geometryBasis },
-      features: [],
-      cannotCheck: `cannot be checked: the claim gives no point position (its geometry is a ${g.type} drawn from: ${claim.properties.geometryBasis ?? 'no basis given'})`,
-      caveats: [],
-    };
-  }
-  const p = (g as Point).coordinates;
-  const r = signedDistanceToBorderM(p, border, m.country);
-  const inPolygon = ctx.countries.filter((c) => booleanPointInPolygon(p, c.geometry)).map((c) => c.label);
-  const u = claim.properties.uncertaintyM ?? 0;
-  const signedM = r.signedM;
-  if (signedM === null) {
-    return {
-      measured: null,
-      uncertainty: 0,
-      method,
-      summary: 'the country on the point’s side of the line is unknown',
-      details: { claim: m.claim, position: p, distanceM: r.side.nearest.distanceM },
-      features: [],
-      cannotCheck: 'cannot be checked: the data does not say which country lies on that side of the line',
-      caveats: [],
-    };
-  }
-  const measured = fromBase(signedM, unit);
-  const where =
-    signedM > 0
-      ? `inside ${ctx.countryName(m.country)}`
-      : signedM < 0
-        ? `inside ${ctx.countryName(r.side.country)}, on the other side of the line`
-        : 'on the line';
-  const features: Feature[] = [
-    {
-      type: 'Feature',
-      properties: { role: 'claimed-point', claim: m.claim, label: claim.properties.geometryBasis ?? m.claim },
-      geometry: { type: 'Point', coordinates: [p[0] as number, p[1] as number] },
-    },
-    {
-      type: 'Feature',
-      properties: { role: 'nearest-border-point', label: 'nearest border point' },
-      geometry: { type: 'Point', coordinates: r.side.nearest.nearestPoint },
-    },
-    {
-      type: 'Feature',
-      properties: {
-        role: 'distance-to-border',
-        lengthM: r.side.nearest.distanceM,
-        label: `${formatValue(Math.abs(measured), unit)} ${where}`,
+      ...base,
+      values: [],
+      summary: g ? `the claim's geometry is a ${g.type}, not a stated point` : 'no position to measure',
+      details: {
+        claim: m.claim,
+        geometryType: g?.type ?? null,
+        geometryBasis: claim.properties.geometryBasis,
       },
-      geometry: { type: 'LineString', coordinates: densifyGeodesic([p, r.side.nearest.nearestPoint], 50) },
+      features: [],
+      cannotCheck: g
+        ? `cannot be checked: the claim gives no point position (its geometry is a ${g.type} drawn from: ${claim.properties.geometryBasis ?? 'no basis given'})`
+        : `cannot be checked: no sourced position — the claim has no geometry${
+            claim.properties.notes ? ` (${claim.properties.notes})` : ''
+          }`,
+      caveats: [],
+    };
+  }
+  const p = (g as Point).coordinates as [number, number];
+  const u = claim.properties.uncertaintyM ?? 0;
+  // One label, on the point, listing every line: four labels along four nearly parallel segments would overlap.
+  const features: Feature[] = [];
+  const perLine = ctx.linesFor(m.line).map((line) => {
+    const r = signedDistanceToBorderM(p, ctx.border(line.id), m.country);
+    const signedM = r.signedM;
+    const value: MeasuredValue =
+      signedM === null
+        ? {
+            line: line.id,
+            label: line.label,
+            measured: null,
+            range: null,
+            note: 'the data does not say which country lies on that side of this line',
+          }
+        : {
+            line: line.id,
+            label: line.label,
+            measured: fromBase(signedM, unit),
+            range: [fromBase(signedM - u, unit), fromBase(signedM + u, unit)],
+          };
+    if (signedM !== null) {
+      const where =
+        signedM > 0
+          ? `inside ${country}`
+          : signedM < 0
+            ? `inside ${ctx.countryName(r.side.country)}`
+            : 'on the line';
+      features.push(
+        {
+          type: 'Feature',
+          properties: { role: 'nearest-border-point', line: line.id },
+          geometry: { type: 'Point', coordinates: r.side.nearest.nearestPoint },
+        },
+        {
+          type: 'Feature',
+          properties: {
+            role: 'distance-to-border',
+            line: line.id,
+            lengthM: r.side.nearest.distanceM,
+            text: `${line.label}: ${formatValue(Math.abs(fromBase(signedM, unit)), unit)} ${where}`,
+          },
+          geometry: {
+            type: 'LineString',
+            coordinates: densifyGeodesic([p, r.side.nearest.nearestPoint], 50),
+          },
+        },
+      );
+    }
+    return {
+      value,
+      details: {
+        line: line.id,
+        signedDistanceM: signedM,
+        distanceM: r.side.nearest.distanceM,
+        sideCountry: r.side.country,
+        nearestBorderPoint: r.side.nearest.nearestPoint,
+        nearestBorderFeature: r.side.part.featureId,
+        nearestBorderInterpolated: r.side.part.interpolated,
+      },
+    };
+  });
+  features.unshift({
+    type: 'Feature',
+    properties: {
+      role: 'claimed-point',
+      claim: m.claim,
+      label: features
+        .map((f) => f.properties?.text)
+        .filter(Boolean)
+        .join('\n'),
     },
-  ];
+    geometry: { type: 'Point', coordinates: p },
+  });
+  const inPolygon = ctx.countries.filter((c) => booleanPointInPolygon(p, c.geometry)).map((c) => c.label);
+  const caveats = perLine.some((l) => l.details.nearestBorderInterpolated)
+    ? ['On at least one line the nearest border point lies on an interpolated stretch, not a mapped one.']
+    : [];
   return {
-    measured,
-    uncertainty: fromBase(u, unit),
-    method,
-    summary: `the point is ${formatValue(Math.abs(measured), unit)} ${where} (nearest border point on ${r.side.part.featureId})`,
+    ...base,
+    values: perLine.map((l) => l.value),
+    summary: perLine
+      .map(({ value: v, details: d }) =>
+        v.measured === null
+          ? `${v.label}: ${v.note}`
+          : v.measured === 0
+            ? `${v.label}: on the line`
+            : `${v.label}: ${formatValue(Math.abs(v.measured), unit)} inside ${ctx.countryName(d.sideCountry)}`,
+      )
+      .join('; '),
     details: {
       claim: m.claim,
-      line: ctx.lineId(m.line),
       position: p,
-      signedDistanceM: signedM,
-      distanceM: r.side.nearest.distanceM,
-      sideCountry: r.side.country,
-      nearestBorderPoint: r.side.nearest.nearestPoint,
-      nearestBorderFeature: r.side.part.featureId,
-      nearestBorderInterpolated: r.side.part.interpolated,
-      countryPolygonsContaining: inPolygon,
       uncertaintyM: u,
       geometryBasis: claim.properties.geometryBasis,
+      countryPolygonsContaining: inPolygon,
+      perLine: perLine.map((l) => l.details),
     },
     features,
-    caveats: [],
+    caveats,
   };
 }

@@ -6,31 +6,53 @@
 import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { Areas, Border, Claims, Places, Side } from '../data/types.ts';
 
-/** How a reported figure compares with the measurement. */
-export type Verdict = 'consistent' | 'roughly-consistent' | 'inconsistent' | 'cannot-check';
+/**
+ * How a reported figure compares with the measurement, by the one rule of data/README.md ("One rule for every
+ * check"): `consistent` or `inconsistent` only when the whole measured range lies on one side of the tolerance
+ * band; `depends-on-the-line` when border lines put it on different sides; else `cannot-check`.
+ */
+export type Verdict = 'consistent' | 'inconsistent' | 'depends-on-the-line' | 'cannot-check';
+
+/** Why the verdict is what it is, in one word a table or a test can use (the reason says it in full). */
+export type VerdictBasis =
+  /** The rule applied to the measured range (the four verdicts). */
+  | 'range'
+  /** The words give no figure to test. */
+  | 'no-figure'
+  /** Nothing could be measured, e.g. the claim has no sourced position. */
+  | 'no-measurement'
+  /** A distance by road, which a straight line cannot judge. */
+  | 'by-road'
+  /** The measured geometry was drawn from the figure itself. */
+  | 'circular'
+  /** The declaration or its inputs are unusable (`problem` says why). */
+  | 'not-computed';
 
 /** Units of reported and measured values ("mi": statute miles). */
 export type CheckUnit = 'km' | 'm' | 'mi' | '%' | 'km²';
 
 /**
- * What the wording of a figure allows, in the check's unit. `consistent` when the measurement is within
- * `consistentWithin` of the reported value; `roughly-consistent` within `roughlyWithin` (or when only the
- * positional uncertainty bridges the gap); else `inconsistent`.
+ * What the wording of a figure allows. The band is the same for every check (ROUND_FIGURE_SLACK in rule.ts):
+ * - `about`: two-sided, the figure ± 25 % of it ("about 5 km", or a bare round figure such as "400 meters");
+ * - `at-most`: one-sided, anything up to the figure + 25 % ("up to", "within", "no more than");
+ * - `at-least`: one-sided, anything from the figure − 25 % on ("more than", "inside": at least 0).
  */
 export interface ToleranceDeclaration {
-  consistentWithin: number;
-  roughlyWithin: number;
+  kind: ToleranceKind;
 }
+export type ToleranceKind = 'about' | 'at-most' | 'at-least';
 
-/** A compass wording such as "north of", with its own tolerance in degrees. */
+/**
+ * A compass wording such as "north of". The words name a point of a 4-, 8- or 16-point compass ("north",
+ * "north-west", "north-north-west"), and cover that point's sector: ±45°, ±22.5° or ±11.25°.
+ */
 export interface DirectionDeclaration {
   /** The words, e.g. "north of". */
   wording: string;
   /** The bearing the words name, degrees clockwise from north (north = 0). */
   expectedBearingDeg: number;
-  consistentWithinDeg: number;
-  roughlyWithinDeg: number;
-  basis: string;
+  /** The compass the word belongs to: 4 (north), 8 (north-west), 16 (north-north-west). */
+  compass: 4 | 8 | 16;
 }
 
 /**
@@ -38,7 +60,7 @@ export interface DirectionDeclaration {
  * describe that the data does not hold (then `ifMissing` says so in the result).
  */
 export interface BorderLineDeclaration {
-  /** id of one of the story's border lines; absent for a line the data does not hold. */
+  /** id of one of the story's border lines (to give it its own label); absent for a line the data does not hold. */
   line?: string;
   /** Short name for readers; default: the story's label of the line. */
   label?: string;
@@ -65,35 +87,37 @@ export type MeasureDeclaration =
       direction?: DirectionDeclaration;
     }
   | {
-      /** How far claim geometries reach into `country`, measured from the border line. */
+      /** How far claim geometries reach into `country`, measured from each border line (negative: not at all). */
       kind: 'depth-inside-country';
       claims: ClaimFilter;
       country: string;
-      /** id of the border line to measure from (default: the story's first line). */
+      /** Only this border line (default: every line of the story). */
       line?: string;
     }
   | {
-      /** Share of a reference area (areas.geojson) on `country`'s side of each border line. */
+      /** Share of a reference area (areas.geojson) on `country`'s side of every border line of the story. */
       kind: 'polygon-share-by-border';
       polygon: string;
       country: string;
-      lines: BorderLineDeclaration[];
+      /** Labels for some of the story's lines, and lines the data does not hold (reported as missing). */
+      lines?: BorderLineDeclaration[];
     }
   | {
-      /** Side of the border a claim's point is on, and its distance from the line (positive inside `country`). */
+      /** Side of the border a claim's point is on, and its distance from each line (positive inside `country`). */
       kind: 'point-side-of-border';
       claim: string;
       country: string;
-      /** id of the border line (default: the story's first line). */
+      /** Only this border line (default: every line of the story). */
       line?: string;
     }
   | {
       /**
-       * Straight-line distance from a place or a claim's point to a border line, and the side it is on
+       * Straight-line distance from a place or a claim's point to each border line, and the side it is on
        * (positive inside `country` when given).
        */
       kind: 'distance-to-line';
       from: { place: string } | { claim: string };
+      /** Only this border line (default: every line of the story). */
       line?: string;
       country?: string;
     }
@@ -121,6 +145,11 @@ export interface CheckDeclaration {
   claim: string | null;
   /** The exact words tested; must occur verbatim in the claim's quote. */
   quote: string | null;
+  /**
+   * Set when the words tested are not the claimant's although they stand in the claim's quote: e.g. an outlet's
+   * own description of a place in its report of the claim. The check is then a check of `who`, not of the claim.
+   */
+  attributedTo?: { who: string; why: string };
   /** For figures that are not claims (e.g. a reference area's reported size): the feature and property holding it. */
   sourcedProperty?: { feature: string; property: 'areaKm2Reported' };
   /** The reported figure in `unit`; null when the words give no figure (then the check reports context only). */
@@ -131,9 +160,9 @@ export interface CheckDeclaration {
    */
   reportedWording?: string;
   unit: CheckUnit;
-  /** Tolerance implied by the wording; null when `reported` is null. */
+  /** Tolerance implied by the wording ("about", "at most", "at least"); null when `reported` is null. */
   tolerance: ToleranceDeclaration | null;
-  /** Why that tolerance, in plain words. */
+  /** Why that kind of tolerance, in plain words (the words that make it "about" or "at least"). */
   toleranceBasis: string;
   measure: MeasureDeclaration;
   /** Things a reader should know about this check whatever the result. */
@@ -186,15 +215,34 @@ export interface CheckInputs {
   areas: Areas;
 }
 
-/** The tolerance actually applied, with the interval it allows. */
+/** The tolerance actually applied: the band of values the wording allows. */
 export interface AppliedTolerance {
-  consistentWithin: number;
-  roughlyWithin: number;
+  kind: ToleranceKind;
   unit: CheckUnit;
-  /** [reported − consistentWithin, reported + consistentWithin] */
-  consistentRange: [number, number];
-  roughlyRange: [number, number];
+  /** Lowest and highest value allowed; null for an open side (`at-most` has no lowest, `at-least` no highest). */
+  band: [number | null, number | null];
+  /** The fraction of the figure the rule allows either way (0.25). */
+  slack: number;
   basis: string;
+}
+
+/** Where a range of measured values lies against the tolerance band. */
+export type BandPosition = 'below' | 'within' | 'above' | 'across';
+
+/** The measurement against one border line (or the only measurement, for checks that use no line). */
+export interface LineMeasurement {
+  /** The story's line id; null for a line the data does not hold, or for a check that uses no line. */
+  line: string | null;
+  /** Readers' name of the line ("" for a check that uses no line). */
+  label: string;
+  /** Full-precision value in the check's unit with the geometry as drawn; null when not measured. */
+  measured: number | null;
+  /** Lowest and highest value over the geometry's uncertainty (positions' radii); null when not measured. */
+  range: [number, number] | null;
+  /** Where `range` lies against the tolerance band; null without a band or a range. */
+  position: BandPosition | null;
+  /** Why not measured, or what else a reader should know about this line's value. */
+  note?: string;
 }
 
 /** Result of one check; JSON-ready. `measured` keeps full precision; format it with format.ts. */
@@ -207,19 +255,29 @@ export interface CheckResult {
   quote: string | null;
   /** Source id (sources.json) of the quote or of the sourced property. */
   source: string | null;
+  /** Whose figure it is when not the claimant's (see CheckDeclaration.attributedTo); null otherwise. */
+  attributedTo: { who: string; why: string } | null;
   /** When the claim was made (ISO date); null for sourced properties. */
   statementDate: string | null;
   reported: number | null;
   /** Where the figure's words come from when they are not in `quote` (see CheckDeclaration). */
   reportedWording: string | null;
-  /** Full-precision measurement in `unit`; null when nothing could be measured. */
+  /**
+   * Full-precision value in `unit` with the geometry as drawn, against the story's main line when the check uses
+   * lines (every line's is in `lines`); null when nothing could be measured.
+   */
   measured: number | null;
-  /** ± range in `unit` around `measured` from positional uncertainty (claims' or places' radii), 0 if none. */
-  measuredUncertainty: number;
+  /** The whole measured range: over the geometry's uncertainty and over every border line; null if none. */
+  range: [number, number] | null;
+  /** The range in words, e.g. "−36 m to +1,310 m inside Ruritania, depending on the line". */
+  rangeText: string;
+  /** The measurement against each border line the check uses (empty for checks that use no line). */
+  lines: LineMeasurement[];
   unit: CheckUnit;
   /** How it was measured, in words (method named, error bound given). */
   method: string;
   verdict: Verdict;
+  verdictBasis: VerdictBasis;
   tolerance: AppliedTolerance | null;
   /** Why the verdict, in plain words. */
   reason: string;

@@ -4,9 +4,17 @@
  *
  * @packageDocumentation
  */
-import type { CheckDeclaration, CheckInputs, CheckUnit, ClaimFilter, MeasureDeclaration } from './types.ts';
+import type {
+  CheckDeclaration,
+  CheckInputs,
+  CheckUnit,
+  ClaimFilter,
+  MeasureDeclaration,
+  ToleranceKind,
+} from './types.ts';
 
 const UNITS: readonly CheckUnit[] = ['km', 'm', 'mi', '%', 'km²'];
+const TOLERANCE_KINDS: readonly ToleranceKind[] = ['about', 'at-most', 'at-least'];
 const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** The inputs besides the declarations; a check depends on some of them. */
@@ -317,15 +325,21 @@ export function validateDeclaration(raw: unknown, index: number, known: Known): 
   }
   if (c.reported !== null) {
     const t = c.tolerance;
+    if (!isObject(t) || !TOLERANCE_KINDS.includes(t.kind as ToleranceKind) || Object.keys(t).length !== 1)
+      problems.push(
+        `tolerance must be { "kind": ${TOLERANCE_KINDS.map((k) => `"${k}"`).join(' | ')} } (one rule: data/README.md)`,
+      );
+  } else if (c.tolerance !== null) problems.push('a check with no reported figure has tolerance null');
+  if (c.attributedTo !== undefined) {
+    const a = c.attributedTo as unknown;
     if (
-      !isObject(t) ||
-      typeof t.consistentWithin !== 'number' ||
-      typeof t.roughlyWithin !== 'number' ||
-      t.consistentWithin < 0 ||
-      t.roughlyWithin < t.consistentWithin
-    ) {
-      problems.push('tolerance needs 0 ≤ consistentWithin ≤ roughlyWithin');
-    }
+      !isObject(a) ||
+      typeof a.who !== 'string' ||
+      a.who === '' ||
+      typeof a.why !== 'string' ||
+      a.why === ''
+    )
+      problems.push('attributedTo must be { who, why }');
   }
   if (typeof c.toleranceBasis !== 'string' || c.toleranceBasis === '')
     problems.push('needs a toleranceBasis');
@@ -389,8 +403,18 @@ function validateMeasure(
     case 'distance-between-places':
       place(m.from);
       place(m.to);
-      if (m.direction && typeof m.direction.expectedBearingDeg !== 'number')
-        p.push('direction needs expectedBearingDeg');
+      if (m.direction !== undefined) {
+        const dir = m.direction as unknown;
+        if (
+          !isObject(dir) ||
+          typeof dir.wording !== 'string' ||
+          typeof dir.expectedBearingDeg !== 'number' ||
+          ![4, 8, 16].includes(dir.compass as number)
+        )
+          p.push('direction needs { wording, expectedBearingDeg, compass: 4 | 8 | 16 }');
+        else if ((dir.expectedBearingDeg as number) % (360 / (dir.compass as number)) !== 0)
+          p.push(`direction: ${dir.expectedBearingDeg}° is not a point of a ${dir.compass}-point compass`);
+      }
       break;
     case 'depth-inside-country':
       filter(m.claims);
@@ -400,9 +424,10 @@ function validateMeasure(
     case 'polygon-share-by-border':
       area(m.polygon);
       country(m.country);
-      if (!Array.isArray(m.lines) || m.lines.length === 0) p.push('lines must list at least one border line');
+      if (known.lines.size === 0) p.push('the story has no border line to split the outline by');
+      if (m.lines !== undefined && !Array.isArray(m.lines)) p.push('lines must be a list');
       else
-        for (const l of m.lines) {
+        for (const l of m.lines ?? []) {
           if (!isObject(l)) p.push('each line must be { line } or { label, ifMissing }');
           else if (l.line !== undefined) line(l.line);
           else if (typeof l.label !== 'string' || typeof l.ifMissing !== 'string')

@@ -1,5 +1,5 @@
 import type { Bounds } from '../map/camera.ts';
-import { type AppState, boundsOf } from '../state.ts';
+import { type AppState, boundsOf, frameTo } from '../state.ts';
 import { STRINGS, WHOLE_REGION } from '../ui/strings.ts';
 
 /** The box around some places, 0.03° clear of each of them. */
@@ -17,7 +17,7 @@ function boundsOfPlaces(state: AppState, ids: readonly string[]): Bounds {
 
 export function AreaShortcuts({ state }: { state: AppState }) {
   const frame = (places: readonly string[]) => {
-    state.frame.value = places.length ? boundsOfPlaces(state, places) : state.manifest.camera.bounds;
+    frameTo(state, places.length ? boundsOfPlaces(state, places) : state.manifest.camera.bounds);
   };
   return (
     <nav class="panel-section" aria-labelledby="areas-heading">

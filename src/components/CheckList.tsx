@@ -1,8 +1,8 @@
-import { formatMeasured, formatReported, formatTolerance } from '../checks/format.ts';
+import { formatMeasured, formatRange, formatReported, formatTolerance } from '../checks/format.ts';
 import type { CheckResult } from '../checks/types.ts';
 import { type AppState, selectCheck, selectClaim } from '../state.ts';
 import { formatDay } from '../timeline.ts';
-import { STRINGS, VERDICT_LABELS } from '../ui/strings.ts';
+import { BAND_POSITION_WORDS, reasonAfterVerdict, STRINGS, VERDICT_LABELS } from '../ui/strings.ts';
 
 function CheckItem({ check, state }: { check: CheckResult; state: AppState }) {
   const selected = state.selectedCheck.value === check.id;
@@ -28,6 +28,11 @@ function CheckItem({ check, state }: { check: CheckResult; state: AppState }) {
           </footer>
         </blockquote>
       ) : null}
+      {check.attributedTo ? (
+        <p class="check-attribution">
+          {STRINGS.checkAttributed(check.attributedTo.who, check.attributedTo.why)}
+        </p>
+      ) : null}
       <dl class="check-figures">
         <div>
           <dt>{STRINGS.checkReported}</dt>
@@ -35,16 +40,29 @@ function CheckItem({ check, state }: { check: CheckResult; state: AppState }) {
         </div>
         <div>
           <dt>{STRINGS.checkMeasured}</dt>
-          <dd>{formatMeasured(check)}</dd>
+          <dd>{check.range ? check.rangeText : formatMeasured(check)}</dd>
         </div>
         <div>
           <dt>{STRINGS.checkTolerance}</dt>
           <dd>{formatTolerance(check)}</dd>
         </div>
       </dl>
+      {check.lines.filter((l) => l.range).length > 1 ? (
+        <ul class="check-lines" aria-label={STRINGS.checkPerLine}>
+          {check.lines.map((l) => (
+            <li key={l.label}>
+              {l.label}:{' '}
+              {l.range
+                ? formatRange(l.range, check.unit, check.measureKind !== 'polygon-share-by-border')
+                : l.note}
+              {l.position ? ` — ${BAND_POSITION_WORDS[l.position]}` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <p>
         <span class={`verdict verdict--${check.verdict}`}>{VERDICT_LABELS[check.verdict]}</span>{' '}
-        {check.reason}
+        {reasonAfterVerdict(check.verdict, check.reason)}
       </p>
       <details>
         <summary>{STRINGS.checkMethod}</summary>

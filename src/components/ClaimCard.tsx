@@ -98,6 +98,9 @@ function ChecksOfClaim({ checks, state }: { checks: CheckResult[]; state: AppSta
               {check.title}
             </button>{' '}
             <span class={`verdict verdict--${check.verdict}`}>{VERDICT_LABELS[check.verdict]}</span>
+            {check.attributedTo ? (
+              <span class="muted"> {STRINGS.checkOfWords(check.attributedTo.who)}</span>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -148,14 +151,23 @@ export function ClaimCard({
       </p>
       <p class="claim-summary">{c.summary}</p>
       <figure class="claim-quote">
+        <p class="claim-quote-kind">
+          {c.quoteKind === 'direct'
+            ? STRINGS.claimQuote
+            : STRINGS.claimReported(story.sources.get(c.source)?.outlet ?? c.source)}
+        </p>
         <blockquote>{c.quote}</blockquote>
         <figcaption>
           <SourceLine source={story.sources.get(c.source)} />
         </figcaption>
       </figure>
+      {claim.geometry && c.geometryBy !== 'claimant' ? (
+        <p class="claim-drawn-by">{STRINGS.claimDrawnBy(c.geometryBy ?? '')}</p>
+      ) : null}
       {claim.geometry ? (
         <details class="claim-basis">
           <summary>{STRINGS.claimGeometryBasis}</summary>
+          {c.geometryBy === 'claimant' ? <p>{STRINGS.claimDrawnByClaimant}</p> : null}
           <p>{c.geometryBasis}</p>
           {c.uncertaintyM ? <p>{STRINGS.claimApproximate(c.uncertaintyM)}</p> : null}
         </details>

@@ -58,7 +58,12 @@ function rowAt(offsets: Float64Array, y: number): number {
 export function ClaimList({ state }: { state: AppState }) {
   const claims = state.listedClaims.value;
   if (state.storyStatus.value === 'loading') return <p role="status">{STRINGS.dataLoading}</p>;
-  if (claims.length === 0) return <p class="muted">{STRINGS.noClaimsThatDay}</p>;
+  if (state.storyStatus.value === 'failed') return <p class="muted">{STRINGS.dataFailed}</p>;
+  if (claims.length === 0) {
+    // Claims of the day hidden by the layer switches are not "no claims": say which it is.
+    const hiddenByLayers = state.visibleClaims.value.length > 0;
+    return <p class="muted">{hiddenByLayers ? STRINGS.noClaimsLayersOff : STRINGS.noClaimsThatDay}</p>;
+  }
   return <ClaimRows state={state} claims={claims} />;
 }
 

@@ -9,6 +9,7 @@ import { canvasToPng, drawPoster } from '../tools/poster.ts';
 import type { PosterLegendItem, PosterTexts } from '../tools/poster-layout.ts';
 import { toolsOf } from '../tools/tools-state.ts';
 import { layerLabel, TOOL_STRINGS } from '../ui/strings.ts';
+import { isDark } from '../ui/theme.ts';
 
 function download(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
@@ -20,8 +21,6 @@ function download(blob: Blob, name: string): void {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
-
-const isDark = () => window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
 
 /** The active layers, as the layer panel names them. */
 function layersText(state: AppState): string {
@@ -116,7 +115,7 @@ export function ExportDialog({
   const png = async () => {
     const view = tools.view.value;
     if (!view) return;
-    const palette = isDark() ? DARK : LIGHT;
+    const palette = isDark(state.theme) ? DARK : LIGHT;
     const style = getComputedStyle(document.documentElement);
     const poster = drawPoster(
       view.snapshot(),

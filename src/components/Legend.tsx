@@ -83,16 +83,8 @@ export function Legend({ story }: { story: StoryManifest }) {
           ))}
         <li>
           <Swatch>
-            <circle
-              cx="28"
-              cy="14"
-              r="11"
-              fill="#6b675f"
-              fill-opacity="0.12"
-              stroke="#6b675f"
-              stroke-dasharray="1 3"
-            />
-            <circle cx="28" cy="14" r="3.5" fill="#fff" stroke="#2b2b2b" stroke-width="1.5" />
+            <circle cx="28" cy="14" r="11" class="legend-muted" fill-opacity="0" stroke-dasharray="1 3" />
+            <circle cx="28" cy="14" r="3.5" class="legend-place" stroke-width="1.5" />
           </Swatch>
           <span>{STRINGS.legendApproximate}</span>
         </li>
@@ -103,8 +95,7 @@ export function Legend({ story }: { story: StoryManifest }) {
               cy="14"
               rx="18"
               ry="9"
-              fill="#a9c6db"
-              stroke="#3f6d8e"
+              class="legend-lake"
               stroke-width="1.5"
               stroke-dasharray="4 3"
             />

@@ -1,13 +1,16 @@
-import { effect } from '@preact/signals';
+import { effect, useSignal } from '@preact/signals';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { areasForMap, claimsForMap, placesForMap } from '../map/display-data.ts';
+import { FETCH_TIMEOUT_MS } from '../data/fetch-timeout.ts';
+import { areasForMap, claimsForMap, measureForMap, placesForMap } from '../map/display-data.ts';
 import type { MapView } from '../map/map-view.ts';
 import { DARK, LIGHT } from '../map/palette.ts';
 import { type AppState, reportProblem, selectClaim } from '../state.ts';
-import { dateFilter } from '../timeline.ts';
+import { claimsLayer } from '../story/manifest.ts';
+import { dateFilter, formatDay } from '../timeline.ts';
 import { bindMapTools } from '../tools/bind-map-tools.ts';
 import { prefersReducedMotion } from '../ui/motion.ts';
-import { MAP_LOCALE, STRINGS } from '../ui/strings.ts';
+import { MAP_LOCALE, STRINGS, sideLabel } from '../ui/strings.ts';
+import { isDark } from '../ui/theme.ts';
 import { MapTools, type MapToolsKind } from './MapTools.tsx';
 
 declare global {
@@ -19,6 +22,14 @@ declare global {
 
 /** Pushes app state into the map whenever it changes. Returns the cleanup of every subscription. */
 function bindMapToState(view: MapView, state: AppState): () => void {
+  const updateTargets = () => {
+    const shown = state.layers.value;
+    view.setClaimTargets(
+      state.visibleClaims.value
+        .filter((claim) => claim.geometry && shown.has(claimsLayer(claim.properties.side)))
+        .map((claim) => claim.properties.id),
+    );
+  };
   const disposers = [
     effect(() => {
       const story = state.story.value;
@@ -26,9 +37,19 @@ function bindMapToState(view: MapView, state: AppState): () => void {
       // Tests and the benchmark wait for "idle" after the story is drawn, not after the bare basemap.
       document.documentElement.dataset.mapState = 'updating';
       view.setData('places', placesForMap(story.places));
-      view.setData('claims', claimsForMap(story.claims));
+      view
+        .setData(
+          'claims',
+          claimsForMap(
+            story.claims,
+            state.manifest.sides.map((side) => side.id),
+          ),
+        )
+        .then(() => updateTargets());
       view.setData('areas', areasForMap(story.areas));
     }),
+    // The map's keyboard targets: one per claim drawn for the chosen day whose side's layer is on.
+    effect(() => updateTargets()),
     effect(() => void view.setVisibleGroups(state.layers.value)),
     effect(() => void view.setDateFilter(dateFilter(state.date.value, state.mode.value))),
     effect(() => void view.setLanguage(state.language.value)),
@@ -43,7 +64,7 @@ function bindMapToState(view: MapView, state: AppState): () => void {
     effect(() => void view.setSelectedClaim(state.selectedClaim.value)),
     effect(() => {
       const check = state.checks.value?.find((c) => c.id === state.selectedCheck.value);
-      view.setData('measure', check?.geometry ?? { type: 'FeatureCollection', features: [] });
+      view.setData('measure', measureForMap(check?.geometry ?? { type: 'FeatureCollection', features: [] }));
     }),
     bindMapTools(view, state),
   ];
@@ -51,6 +72,40 @@ function bindMapToState(view: MapView, state: AppState): () => void {
     for (const dispose of disposers) dispose();
   };
 }
+
+/**
+ * MapLibre fetches the basemap, the border and the uncertainty areas itself, with no timeout: a server that never
+ * answers would keep the map from ever settling, and with it the checks and the embed's `ready`. Once the loader's
+ * own timeout has passed, files the map still waits for are named, and the page goes on with what the map has drawn
+ * (it keeps waiting for them, and settles for real if they come). Returns a cleanup.
+ */
+function nameStalledFiles(view: MapView, state: AppState): () => void {
+  let timer = setTimeout(check, FETCH_TIMEOUT_MS);
+  function check(): void {
+    if (state.mapStatus.peek() !== 'loading') return;
+    // While the story loads, the loader's own timeout is running: look again shortly.
+    const pending = state.storyStatus.peek() === 'loading' ? [] : view.pendingFiles();
+    if (pending.length === 0) {
+      timer = setTimeout(check, 2_000);
+      return;
+    }
+    for (const file of pending) {
+      reportProblem(
+        state,
+        `${file} did not arrive within ${FETCH_TIMEOUT_MS / 1000} s; the map is drawn without it.`,
+      );
+    }
+    document.documentElement.dataset.mapState = 'partial';
+    state.mapStatus.value = 'ready';
+  }
+  return () => clearTimeout(timer);
+}
+
+/**
+ * How long a lost WebGL context may take to come back before the page stops waiting and falls back to the text lists,
+ * as without WebGL. Browsers restore a context within a second or so of a GPU reset, if at all.
+ */
+export const CONTEXT_RESTORE_MS = 5_000;
 
 /** How the map behaves where it is shown: the full app's defaults, or an embed's choices. */
 export interface MapPanelOptions {
@@ -66,6 +121,8 @@ export interface MapPanelOptions {
 export function MapPanel({ state, options = {} }: { state: AppState; options?: MapPanelOptions }) {
   const container = useRef<HTMLDivElement>(null);
   const firstCamera = useRef(state.camera.peek());
+  /** Why the map is unavailable: no WebGL 2 at all, or a context that was lost and did not come back. */
+  const lostForGood = useSignal(false);
 
   // A layout effect runs before the first paint instead of after it: the map code (loading asynchronously)
   // is waited for a frame sooner. Nothing here blocks the paint itself.
@@ -75,7 +132,8 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
     let view: MapView | undefined;
     let unbind: (() => void) | undefined;
     let cancelled = false;
-    const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+    let giveUp: ReturnType<typeof setTimeout> | undefined;
+    const dark = isDark(state.theme);
     import('../map/map-view.ts')
       .then(({ MapView }) => {
         if (cancelled) return;
@@ -99,14 +157,44 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
               ? element.clientHeight * 0.42
               : 0,
           onMoveEnd: (camera) => (state.camera.value = camera),
+          describeClaim: (id) => {
+            const claim = state.story.peek()?.claims.find((c) => c.properties.id === id);
+            if (!claim) return null;
+            const { side, claimant, statementDate } = claim.properties;
+            return `${sideLabel(state.manifest, side)}: ${claimant}, ${formatDay(statementDate)}`;
+          },
+          chooserHeading: STRINGS.chooserHeading,
+          locatorLabel: STRINGS.locatorLabel,
           cooperativeGestures: options.cooperativeGestures,
           navigationControl: options.navigationControl,
           locale: MAP_LOCALE,
+          onContextLost: () => {
+            clearTimeout(giveUp);
+            state.mapStatus.value = 'lost';
+            document.documentElement.dataset.mapState = 'lost';
+            giveUp = setTimeout(() => {
+              lostForGood.value = true;
+              state.mapStatus.value = 'unavailable';
+              document.documentElement.dataset.mapState = 'unavailable';
+            }, CONTEXT_RESTORE_MS);
+          },
+          onContextRestored: () => {
+            clearTimeout(giveUp);
+            lostForGood.value = false;
+            // Drawn again from scratch: "ready" and "idle" come back with the next idle.
+            state.mapStatus.value = 'loading';
+            document.documentElement.dataset.mapState = 'updating';
+          },
         });
         view = created;
         window.__conflictMap = created;
         state.mapStarted.value = true;
-        unbind = bindMapToState(created, state);
+        const unbindState = bindMapToState(created, state);
+        const stopWatching = nameStalledFiles(created, state);
+        unbind = () => {
+          unbindState();
+          stopWatching();
+        };
       })
       .catch((error: unknown) => {
         // MapLibre throws GPUInitializationError when it cannot get a WebGL 2 context (none in this browser, or one
@@ -121,6 +209,7 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
       });
     return () => {
       cancelled = true;
+      clearTimeout(giveUp);
       unbind?.();
       view?.remove();
     };
@@ -142,9 +231,14 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
           {STRINGS.mapLoading}
         </p>
       )}
+      {status === 'lost' && (
+        <p class="map-overlay" role="status">
+          {STRINGS.mapContextLost}
+        </p>
+      )}
       {status === 'unavailable' && (
         <p class="map-overlay map-overlay--message" role="alert">
-          {STRINGS.noWebGl}
+          {lostForGood.value ? STRINGS.mapContextGone : STRINGS.noWebGl}
         </p>
       )}
     </section>

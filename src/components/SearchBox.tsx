@@ -1,6 +1,6 @@
 import { batch, useSignal } from '@preact/signals';
 import { useMemo, useRef } from 'preact/hooks';
-import { type AppState, selectClaim, setLayerVisible } from '../state.ts';
+import { type AppState, frameTo, selectClaim, setLayerVisible } from '../state.ts';
 import { formatDay, showsOn } from '../timeline.ts';
 import { buildSearchIndex, prepareIndex, type SearchResult, search } from '../tools/search.ts';
 import { TOOL_STRINGS } from '../ui/strings.ts';
@@ -8,7 +8,7 @@ import { TOOL_STRINGS } from '../ui/strings.ts';
 /** Shows a result: frames a place or area; opens a claim (on a day and with a layer that show it) and frames it. */
 function showResult(state: AppState, { entry }: SearchResult): string {
   if (entry.kind !== 'claim') {
-    if (entry.bounds) state.frame.value = entry.bounds;
+    if (entry.bounds) frameTo(state, entry.bounds);
     return TOOL_STRINGS.searchShown(entry.label);
   }
   const claim = state.story.value?.claims.find((c) => c.properties.id === entry.id);

@@ -45,6 +45,8 @@ export function Sidebar({ state }: { state: AppState }) {
       {/* An open claim comes first, so on a phone it is what the sheet shows. */}
       {claim ? <ClaimCard state={state} claimId={claim} /> : null}
       <Timeline state={state} />
+      {/* The layer switches come before the long lists: a reader finds them in a few Tab presses, not dozens. */}
+      <LayerPanel state={state} />
       {claim ? null : (
         <section class="panel-section" aria-label={`${STRINGS.claimsHeading} and ${STRINGS.checksHeading}`}>
           <div role="tablist" class="tabs" aria-label={STRINGS.listsLabel}>
@@ -75,7 +77,6 @@ export function Sidebar({ state }: { state: AppState }) {
           </div>
         </section>
       )}
-      <LayerPanel state={state} />
       <AreaShortcuts state={state} />
     </aside>
   );

@@ -5,6 +5,7 @@ import { formatDay, storyDays } from '../timeline.ts';
 import { claimsPerDay, nextPlayDay } from '../tools/timeline-marks.ts';
 import { prefersReducedMotion } from '../ui/motion.ts';
 import { STRINGS } from '../ui/strings.ts';
+import { listedClaims } from './ClaimList.tsx';
 import { dayCountsText, TimelineTicks } from './TimelineTicks.tsx';
 
 const PLAY_STEP_MS = 900;
@@ -49,8 +50,9 @@ export function Timeline({ state }: { state: AppState }) {
     return () => clearInterval(timer);
   }, [playing.value]);
 
+  // What the reader sees: claims of the chosen day whose side's layer is on (the list and the map agree).
   const total = state.story.value?.claims.length ?? 0;
-  const shown = state.visibleClaims.value.length;
+  const shown = listedClaims(state).length;
   return (
     <section class="panel-section timeline" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">{STRINGS.timelineHeading}</h2>

@@ -10,8 +10,10 @@ export interface WorkerFile {
 
 export interface ChecksRequest {
   files: { checks: WorkerFile; basemap: WorkerFile; claims: WorkerFile };
-  /** ids of the claims the page kept after validation: the worker measures exactly these. */
-  keptClaims: string[];
+  /** Positions in the claims file of the claims the page kept after validation: the worker measures these. */
+  keptClaims: number[];
+  /** How long each file may take (the page's own fetch timeout). */
+  timeoutMs: number;
   places: Story['places'];
   areas: Story['areas'];
   borderLines: Story['borderLines'];

@@ -4,26 +4,42 @@
 // read again here from the same file, keeping exactly the claims the page kept, so no claim is copied between
 // threads however many there are.
 import { evaluateChecks } from '../checks/index.ts';
+import { shownText } from '../shown-text.ts';
 import type { ChecksReply, ChecksRequest, WorkerFile } from './checks-protocol.ts';
 import { byStatementDate } from './story.ts';
 import type { ClaimFeature } from './types.ts';
+import { decodeUtf8 } from './utf8.ts';
 import { parseJson } from './validate.ts';
 
 const post = (reply: ChecksReply) => self.postMessage(reply);
 
-async function fetchData({ url, name }: WorkerFile, report: (message: string) => void) {
+async function fetchData({ url, name }: WorkerFile, timeoutMs: number, report: (message: string) => void) {
+  const signal = AbortSignal.timeout(timeoutMs);
   try {
-    const response = await fetch(url);
+    const response = await fetch(url, { signal });
     if (!response.ok) {
       report(`${name} could not be loaded (HTTP ${response.status}); the figures cannot be checked.`);
       return null;
     }
-    const parsed = parseJson(await response.text(), name);
+    const decoded = decodeUtf8(new Uint8Array(await response.arrayBuffer()));
+    if (!decoded.ok) {
+      report(`${name}: ${decoded.message}; the figures that need it cannot be checked.`);
+      return null;
+    }
+    const parsed = parseJson(decoded.text, name);
     if (parsed.ok) return parsed.value;
     const { line, column, message } = parsed.problem;
-    report(`${name}${line ? ` at line ${line}, column ${column}` : ''}: ${message}.`);
+    report(shownText(`${name}${line ? ` at line ${line}, column ${column}` : ''}: ${message}.`));
   } catch (error) {
-    report(`${name} could not be loaded (${error instanceof Error ? error.message : 'network error'}).`);
+    if (signal.aborted) {
+      report(
+        `${name} did not arrive within ${Math.round(timeoutMs / 100) / 10} s; the figures that need it cannot be checked.`,
+      );
+    } else {
+      report(
+        `${name} could not be loaded (${shownText(error instanceof Error ? error.message : 'network error')}).`,
+      );
+    }
   }
   return null;
 }
@@ -32,7 +48,9 @@ self.onmessage = async ({ data }: MessageEvent<ChecksRequest>) => {
   const problems: string[] = [];
   const report = (message: string) => problems.push(message);
   const [checks, basemap, claimsFile] = await Promise.all(
-    [data.files.checks, data.files.basemap, data.files.claims].map((file) => fetchData(file, report)),
+    [data.files.checks, data.files.basemap, data.files.claims].map((file) =>
+      fetchData(file, data.timeoutMs, report),
+    ),
   );
   // Without the declarations there is nothing to check; a missing basemap or claims file fails only the checks
   // that need it (the engine says which).
@@ -41,10 +59,11 @@ self.onmessage = async ({ data }: MessageEvent<ChecksRequest>) => {
     post({ results: null, problems });
     return;
   }
-  const kept = new Set(data.keptClaims);
-  // The page's order (by statement date), so every measurement sees the claims as it would on the page.
-  const claims = ((claimsFile as { features?: ClaimFeature[] } | null)?.features ?? [])
-    .filter((claim) => kept.has(claim?.properties?.id))
+  // Exactly the claims the page kept, by their positions in the file (their one identity), in the page's order
+  // (by statement date), so every measurement sees the claims as it would on the page.
+  const features = (claimsFile as { features?: ClaimFeature[] } | null)?.features ?? [];
+  const claims = data.keptClaims
+    .flatMap((position) => (features[position] ? [features[position]] : []))
     .sort(byStatementDate);
   const collection = <T>(features: T[]) => ({ type: 'FeatureCollection' as const, features });
   try {

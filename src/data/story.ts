@@ -16,6 +16,11 @@ export interface Story {
   claims: ClaimFeature[];
   /** Each border line the story lists, in its order (MapLibre draws them from the files themselves). */
   borderLines: BorderLine[];
+  /**
+   * Where each kept claim sits in claims.geojson, in the file's order: a claim's one identity (its id may be
+   * missing or repeated). The checks worker reads the file again and keeps exactly these.
+   */
+  claimPositions?: number[];
 }
 
 export function claimById(story: Story, id: string): ClaimFeature | undefined {

@@ -40,6 +40,11 @@ export interface Source {
   identifiedBy: string;
   /** File name in ../shared/seeds when the source is one of the five seed articles; quotes from it are checked verbatim. */
   seed: string | null;
+  /**
+   * File name in the story's `excerpts/` folder: the passage of the page as it was read (its address first), for a
+   * source that is not a seed. Quotes from it are checked verbatim against it.
+   */
+  excerpt?: string;
   kind: 'article' | 'web-page' | 'dataset' | 'research-note';
 }
 
@@ -82,6 +87,8 @@ export interface AreaProperties {
   basis: string;
   /** The area the sources give, km², when they give one. */
   areaKm2Reported?: number;
+  /** How far the true edge may lie from the drawn one, metres (the checks measure over it); absent when exact. */
+  uncertaintyM?: number;
   sources: SourceRef[];
   notes?: string;
 }
@@ -94,6 +101,8 @@ export type ClaimKind =
   | 'direction' // an approach "in the direction of" a place
   | 'denial' // a claim that something did not happen
   | 'statement'; // a position with no place of its own (e.g. a call for restraint)
+
+export type QuoteKind = 'direct' | 'reported';
 
 export interface ClaimProperties {
   id: string;
@@ -110,12 +119,23 @@ export interface ClaimProperties {
   summary: string;
   /** Exact words from the source, character for character. */
   quote: string;
+  /**
+   * `direct`: the claimant's own words (their statement, or an outlet quoting them verbatim, translations included);
+   * `reported`: an outlet's account of what they said (paraphrase, indirect speech, a summary with fragments).
+   */
+  quoteKind: QuoteKind;
   source: string;
   kind: ClaimKind;
   /** Group of claims about the same incident, e.g. "2024-05-12-north-pass". */
   incident: string;
   /** How the geometry was drawn from the words, e.g. "the stated coordinates N 40°04′30″ E 45°54′42″". */
   geometryBasis: string | null;
+  /**
+   * Whose account of the positions the geometry follows: `claimant` when it is the claimant's own (their words,
+   * coordinates or named places, as published or as reported), else who described them (e.g. "the Orbeli
+   * Analytical Research Center (Yerevan), 20 May 2021"); null when there is no geometry.
+   */
+  geometryBy: string | null;
   /** Radius in metres: how far the true location may lie from the drawn geometry; null when there is no geometry. */
   uncertaintyM: number | null;
   /** ids of claims this one answers (replies to, denies, comments on). */
@@ -135,6 +155,12 @@ export interface BorderProperties {
   sources: SourceRef[];
   /** true for a stretch bridged across a gap in the source data (drawn dotted, never read as surveyed). */
   interpolated?: boolean;
+  /**
+   * The countries (story.json `countries` codes) on the line's left and right, looking along it. Both or neither:
+   * a line that says its sides is read by them; one that does not has its sides found from the basemap polygons.
+   */
+  leftCountry?: string;
+  rightCountry?: string;
 }
 
 export type Places = FeatureCollection<Point, PlaceProperties>;

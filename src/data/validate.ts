@@ -4,11 +4,17 @@
 // geojson-validation checks the GeoJSON grammar; everything it does not check (finite numbers, ranges,
 // closed rings, ids, the per-layer schemas, dates, references, verbatim quotes) is checked here.
 import gjv from 'geojson-validation';
+import { quoted, shownText } from '../shown-text.ts';
 
 export interface Problem {
   file: string;
-  /** Feature or entry id; "(file)" for problems with the file as a whole. */
+  /** Feature or entry id, for readers (cut and escaped); "(file)" for problems with the file as a whole. */
   featureId: string;
+  /**
+   * Position of the feature in the file's "features" (of the entry, in sources.json): what identifies it. Ids cannot,
+   * as a feature may lack one, or have two that differ. Absent for problems with the file as a whole.
+   */
+  index?: number;
   message: string;
   /** 1-based position of a JSON syntax error. */
   line?: number;
@@ -33,6 +39,8 @@ export interface StoryRules {
   region: readonly [number, number, number, number];
   /** The label languages; the first is the one of `name`, the others may appear in `names`. */
   labelLanguages: readonly { code: string }[];
+  /** The countries of the dispute: a border line's `leftCountry` and `rightCountry` name one of them. */
+  countries?: readonly { code: string }[];
 }
 
 export interface ValidateOptions {
@@ -40,13 +48,22 @@ export interface ValidateOptions {
   story: StoryRules;
   /** Seed article texts by file name (e.g. "000_a7406c2808281acd.txt"). Absent: verbatim-quote checks are skipped. */
   seeds?: Readonly<Record<string, string>>;
+  /**
+   * Excerpts of the other sources by file name (the story's excerpts/ folder): quotes from a source with an
+   * `excerpt` are checked verbatim against it. Absent: those checks are skipped.
+   */
+  excerpts?: Readonly<Record<string, string>>;
   /** Files used only to resolve references (source ids, answers, duplicate ids); their own problems are not reported. */
   context?: readonly DataFile[];
 }
 
 export const FILE_LEVEL = '(file)';
+/** Said of the first file checked when no sources.json was given; it says nothing about that file's content. */
+export const NO_SOURCES = 'source ids cannot be resolved: no sources.json was given';
 /** Beyond this many problems in one file the rest are summarised, so a broken basemap cannot flood the output. */
 export const MAX_PROBLEMS_PER_FILE = 50;
+/** Longest problem message, in characters: data text quoted in a message is cut well before (see shown-text.ts). */
+export const MAX_MESSAGE_LENGTH = 400;
 
 const PLACE_KINDS = ['town', 'village', 'lake', 'peak', 'region', 'district', 'reported-position'] as const;
 const CLAIM_KINDS = ['advance', 'positions', 'area', 'direction', 'denial', 'statement'] as const;
@@ -60,7 +77,7 @@ const BCP47 = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 type Json = Record<string, unknown>;
-type Report = (featureId: string, message: string) => void;
+type Report = (featureId: string, message: string, index?: number) => void;
 
 function isRecord(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -70,7 +87,7 @@ function describe(v: unknown): string {
   if (v === null) return 'null';
   if (v === undefined) return 'nothing';
   if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
+  if (typeof v === 'string') return `the string ${quoted(v, 41)}`;
   return typeof v === 'object' ? 'an object' : `${typeof v} ${String(v)}`;
 }
 
@@ -90,7 +107,7 @@ export function parseJson(text: string, file: string): ParseResult {
     const raw = e instanceof Error ? e.message : String(e);
     const body = text.slice(bom);
     const { line, column } = lineColumn(body, errorOffset(body, raw));
-    const message = `invalid JSON: ${raw.length > 160 ? `${raw.slice(0, 160)}…` : raw}`;
+    const message = `invalid JSON: ${shownText(raw, 161)}`;
     return { ok: false, problem: { file, featureId: FILE_LEVEL, message, line, column } };
   }
 }
@@ -217,14 +234,15 @@ const NAMED_LAYERS: [string, Layer][] = [
 
 /**
  * Which layer a file holds: by file name first (…places…, …area… or …lake…, …claims…, …border…, …sources…,
- * …basemap…),
- * else by content (an array is sources.json; a FeatureCollection by its first feature's properties).
+ * …basemap…), else by content (a FeatureCollection by its first feature's properties).
+ * An array of sources is sources.json; any other array or value is 'geojson', which is then reported as not a
+ * FeatureCollection: an empty array is not a data file with nothing in it.
  */
 export function detectLayer(file: string, data: unknown): Layer {
   const name = (file.split(/[\\/]/).pop() ?? file).toLowerCase();
   const named = NAMED_LAYERS.find(([word]) => name.includes(word));
   if (named) return named[1];
-  if (Array.isArray(data)) return 'sources';
+  if (Array.isArray(data)) return isRecord(data[0]) && 'outlet' in data[0] ? 'sources' : 'geojson';
   const first = isRecord(data) && Array.isArray(data.features) ? data.features[0] : undefined;
   const props = isRecord(first) && isRecord(first.properties) ? first.properties : {};
   if ('quote' in props && 'side' in props) return 'claims';
@@ -488,7 +506,7 @@ class Fields {
   /** Reports properties not in the schema: a misspelt field would otherwise vanish silently. */
   onlyKnown(known: readonly string[]): void {
     for (const key of Object.keys(this.props)) {
-      if (!known.includes(key)) this.report(`unknown property "${key}"`);
+      if (!known.includes(key)) this.report(`unknown property ${quoted(key)}`);
     }
   }
 }
@@ -504,6 +522,7 @@ export function isCalendarDate(s: string): boolean {
 interface SourceRefUse {
   file: string;
   featureId: string;
+  index?: number;
   source: string;
   where: string;
 }
@@ -529,8 +548,14 @@ function checkSourceRefs(
     if (ref.note !== undefined && typeof ref.note !== 'string')
       ctx.report(`"${where}[${i}].note" must be a string`);
     const unknown = Object.keys(ref).filter((k) => k !== 'source' && k !== 'note');
-    if (unknown.length) ctx.report(`"${where}[${i}]" has unknown property "${unknown[0]}"`);
-    use({ file: ctx.file, featureId: ctx.featureId, source: ref.source, where: `${where}[${i}]` });
+    if (unknown.length) ctx.report(`"${where}[${i}]" has unknown property ${quoted(unknown[0])}`);
+    use({
+      file: ctx.file,
+      featureId: ctx.featureId,
+      index: ctx.index,
+      source: ref.source,
+      where: `${where}[${i}]`,
+    });
   });
 }
 
@@ -543,7 +568,7 @@ function checkNames(v: unknown, ctx: FeatureContext): void {
   }
   for (const [lang, name] of Object.entries(v)) {
     if (!langs.includes(lang))
-      ctx.report(`"names.${lang}": not a label language of this story (allowed: ${allowed})`);
+      ctx.report(`${quoted(`names.${lang}`)}: not a label language of this story (allowed: ${allowed})`);
     else if (typeof name !== 'string' || name.trim() === '')
       ctx.report(`"names.${lang}" must be a non-empty string`);
   }
@@ -555,7 +580,7 @@ function checkText(value: unknown, path: string, ctx: FeatureContext, depth = 0)
     const m = CONTROL_CHARS.exec(value);
     if (m) {
       const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-      ctx.report(`"${path}" contains the control character U+${code}`);
+      ctx.report(`${quoted(path)} contains the control character U+${code}`);
     }
   } else if (depth < 4 && Array.isArray(value)) {
     value.forEach((v, i) => {
@@ -573,31 +598,35 @@ function checkText(value: unknown, path: string, ctx: FeatureContext, depth = 0)
 interface FeatureContext {
   file: string;
   featureId: string;
+  /** Position in the file (see Problem.index). */
+  index?: number;
   report: (message: string) => void;
   rules: StoryRules;
 }
 
 interface Registry {
   ids: Map<string, { file: string; featureId: string }>;
-  sources: Map<string, { seed: string | null }>;
+  sources: Map<string, { seed: string | null; excerpt: string | null }>;
   claims: Set<string>;
   sourceUses: SourceRefUse[];
   answerUses: SourceRefUse[];
-  quotes: Array<{ file: string; featureId: string; quote: string; source: string }>;
+  quotes: Array<{ file: string; featureId: string; index?: number; quote: string; source: string }>;
   haveSources: boolean;
   rules: StoryRules;
 }
 
 // The fields each layer may carry (types.ts); anything else is reported as a probable typo.
 const PLACE_FIELDS = 'id name altNames names kind uncertaintyM sources notes'.split(' ');
-const AREA_FIELDS = 'id name altNames names kind schematic basis areaKm2Reported sources notes'.split(' ');
+const AREA_FIELDS =
+  'id name altNames names kind schematic basis areaKm2Reported uncertaintyM sources notes'.split(' ');
 const AREA_KINDS = ['lake', 'zone'] as const;
 const CLAIM_FIELDS = (
-  'id side claimant eventDate eventDateEnd statementDate summary quote source kind incident geometryBasis ' +
-  'uncertaintyM answers sources notes'
+  'id side claimant eventDate eventDateEnd statementDate summary quote quoteKind source kind incident ' +
+  'geometryBasis geometryBy uncertaintyM answers sources notes'
 ).split(' ');
+const QUOTE_KINDS = ['direct', 'reported'] as const;
 const SOURCE_FIELDS =
-  'id outlet headline published publishedCertainty url language identifiedBy seed kind'.split(' ');
+  'id outlet headline published publishedCertainty url language identifiedBy seed excerpt kind'.split(' ');
 
 function checkPlaceProps(f: Fields, props: Json, ctx: FeatureContext, reg: Registry): void {
   f.string('name');
@@ -621,6 +650,7 @@ function checkAreaProps(f: Fields, props: Json, ctx: FeatureContext, reg: Regist
   f.string('basis');
   if (f.has('areaKm2Reported') && f.measure('areaKm2Reported', false) === 0)
     ctx.report('"areaKm2Reported" must be greater than 0');
+  if (f.has('uncertaintyM')) f.measure('uncertaintyM', false);
   checkSourceRefs(props.sources, 'sources', true, (u) => reg.sourceUses.push(u), ctx);
   f.string('notes', true);
   f.onlyKnown(AREA_FIELDS);
@@ -630,7 +660,25 @@ function checkBorderProps(f: Fields, props: Json, ctx: FeatureContext, reg: Regi
   f.string('name');
   f.string('basis');
   f.boolean('interpolated', true);
+  checkLineSides(f, ctx);
   checkSourceRefs(props.sources, 'sources', true, (u) => reg.sourceUses.push(u), ctx);
+}
+
+/** A line that says which country lies on each side says both, two different countries of the story. */
+function checkLineSides(f: Fields, ctx: FeatureContext): void {
+  if (!f.has('leftCountry') && !f.has('rightCountry')) return;
+  const left = f.string('leftCountry');
+  const right = f.string('rightCountry');
+  if (left === null || right === null) return;
+  if (left === right) ctx.report(`"leftCountry" and "rightCountry" are both "${left}"`);
+  const codes = ctx.rules.countries?.map((c) => c.code);
+  for (const [key, code] of [
+    ['leftCountry', left],
+    ['rightCountry', right],
+  ] as const) {
+    if (codes && !codes.includes(code))
+      ctx.report(`"${key}" "${code}" is not one of the story's countries (${codes.join(', ')})`);
+  }
 }
 
 function checkClaimProps(
@@ -651,17 +699,20 @@ function checkClaimProps(
   checkClaimDates(f, ctx);
   const quote = f.string('quote');
   if (quote !== null && quote !== quote.trim()) ctx.report('"quote" has leading or trailing white space');
+  f.oneOf('quoteKind', QUOTE_KINDS);
   const source = f.string('source');
   if (source !== null) {
-    reg.sourceUses.push({ file: ctx.file, featureId: ctx.featureId, source, where: 'source' });
-    if (quote !== null) reg.quotes.push({ file: ctx.file, featureId: ctx.featureId, quote, source });
+    const { file, featureId, index } = ctx;
+    reg.sourceUses.push({ file, featureId, index, source, where: 'source' });
+    if (quote !== null) reg.quotes.push({ file, featureId, index, quote, source });
   }
   checkClaimGeometryFields(f, props, geometry, side, ctx);
   const answers = f.stringList('answers');
   if (answers.includes(ctx.featureId)) ctx.report('"answers" lists the claim itself');
   if (new Set(answers).size !== answers.length) ctx.report('"answers" lists an id twice');
   for (const [i, a] of answers.entries()) {
-    reg.answerUses.push({ file: ctx.file, featureId: ctx.featureId, source: a, where: `answers[${i}]` });
+    const { file, featureId, index } = ctx;
+    reg.answerUses.push({ file, featureId, index, source: a, where: `answers[${i}]` });
   }
   checkSourceRefs(props.sources, 'sources', false, (u) => reg.sourceUses.push(u), ctx);
   f.string('notes', true);
@@ -711,6 +762,16 @@ function checkClaimGeometryFields(
   }
   if (geometry === null && uncertainty !== null)
     ctx.report('"uncertaintyM" must be null when the geometry is null');
+  const by = props.geometryBy;
+  if (!f.has('geometryBy'))
+    ctx.report('missing property "geometryBy" ("claimant", who else described the positions, or null)');
+  else if (geometry === null) {
+    if (by !== null) ctx.report('"geometryBy" must be null when the geometry is null');
+  } else if (typeof by !== 'string' || by.trim() === '') {
+    ctx.report(
+      `"geometryBy" must say whose account the geometry follows ("claimant" or who), found ${describe(by)}`,
+    );
+  }
   const spec = ctx.rules.sides.find((s) => s.id === side);
   if (spec && !spec.positions && geometry !== null) {
     ctx.report(
@@ -742,7 +803,7 @@ function registerId(id: string, file: string, featureId: string, reg: Registry, 
   const seen = reg.ids.get(id);
   if (seen) {
     const where = seen.file === file ? 'earlier in this file' : `also in ${seen.file}`;
-    report(featureId, `duplicate id "${id}" (${where})`);
+    report(featureId, `duplicate id ${quoted(id)} (${where})`);
   } else reg.ids.set(id, { file, featureId });
 }
 
@@ -765,7 +826,13 @@ function checkFeature(
     return;
   }
   const featureId = featureIdOf(feature, index);
-  const ctx: FeatureContext = { file, featureId, report: (m) => report(featureId, m), rules: reg.rules };
+  const ctx: FeatureContext = {
+    file,
+    featureId,
+    index,
+    report: (m) => report(featureId, m),
+    rules: reg.rules,
+  };
   const story = layer !== 'basemap' && layer !== 'geojson';
   const geometryOk =
     feature.geometry === null || feature.geometry === undefined
@@ -801,9 +868,9 @@ function checkStoryProperties(feature: Json, layer: Layer, ctx: FeatureContext, 
   const f = new Fields(props, ctx.report);
   const id = f.string('id');
   if (id !== null) {
-    if (!ID_PATTERN.test(id)) ctx.report(`id "${id}" must be lower-case words joined by hyphens`);
+    if (!ID_PATTERN.test(id)) ctx.report(`id ${quoted(id)} must be lower-case words joined by hyphens`);
     if (feature.id !== id)
-      ctx.report(`top-level id ${describe(feature.id)} must equal properties.id "${id}"`);
+      ctx.report(`top-level id ${describe(feature.id)} must equal properties.id ${quoted(id)}`);
     registerId(id, ctx.file, ctx.featureId, reg, (_, m) => ctx.report(m));
     if (layer === 'claims') reg.claims.add(id);
   }
@@ -831,8 +898,9 @@ function checkFeatureCollection(
   }
   // Collection-level members (bbox, type) through geojson-validation, without re-walking every feature.
   for (const m of safeGjv(() => gjv.valid({ ...data, features: [] }, true))) report(FILE_LEVEL, m);
+  // Each feature's problems carry its position: that, not an id, is what the loader drops it by.
   data.features.forEach((feature, i) => {
-    checkFeature(feature, i, layer, file, reg, report);
+    checkFeature(feature, i, layer, file, reg, (featureId, message) => report(featureId, message, i));
   });
 }
 
@@ -841,9 +909,11 @@ function checkSourcesFile(data: unknown, file: string, reg: Registry, report: Re
     report(FILE_LEVEL, `sources.json must be an array of sources, found ${describe(data)}`);
     return;
   }
+  if (data.length === 0)
+    report(FILE_LEVEL, 'sources.json lists no sources: claims and places need at least one');
   reg.haveSources = true;
   data.forEach((entry, i) => {
-    checkSourceEntry(entry, i, file, reg, report);
+    checkSourceEntry(entry, i, file, reg, (featureId, message) => report(featureId, message, i));
   });
 }
 
@@ -853,11 +923,17 @@ function checkSourceEntry(entry: unknown, index: number, file: string, reg: Regi
     return;
   }
   const featureId = typeof entry.id === 'string' ? entry.id : `#${index}`;
-  const ctx: FeatureContext = { file, featureId, report: (m) => report(featureId, m), rules: reg.rules };
+  const ctx: FeatureContext = {
+    file,
+    featureId,
+    index,
+    report: (m) => report(featureId, m),
+    rules: reg.rules,
+  };
   const f = new Fields(entry, ctx.report);
   const id = f.string('id');
   if (id !== null && !ID_PATTERN.test(id))
-    ctx.report(`id "${id}" must be lower-case words joined by hyphens`);
+    ctx.report(`id ${quoted(id)} must be lower-case words joined by hyphens`);
   for (const key of ['outlet', 'headline', 'identifiedBy']) f.string(key);
   const published = f.date('published', true);
   const certainty = f.oneOf('publishedCertainty', CERTAINTIES);
@@ -872,11 +948,18 @@ function checkSourceEntry(entry: unknown, index: number, file: string, reg: Regi
   const seed = checkSeedField(entry, ctx);
   if (seed !== null && kind !== null && kind !== 'article')
     ctx.report('a source with a "seed" must be kind "article"');
+  let excerpt: string | null = null;
+  if (f.has('excerpt')) {
+    if (typeof entry.excerpt !== 'string' || !/^[\w.-]+\.txt$/.test(entry.excerpt))
+      ctx.report(`"excerpt" must be a file name like "tass-1290031.txt", found ${describe(entry.excerpt)}`);
+    else if (seed !== null) ctx.report('a source has a "seed" or an "excerpt", not both');
+    else excerpt = entry.excerpt;
+  }
   f.onlyKnown(SOURCE_FIELDS);
   checkText(entry, '', ctx);
   if (id !== null) {
     registerId(id, file, featureId, reg, (_, m) => ctx.report(m));
-    reg.sources.set(id, { seed });
+    reg.sources.set(id, { seed, excerpt });
   }
 }
 
@@ -914,38 +997,45 @@ function checkSeedField(entry: Json, ctx: FeatureContext): string | null {
 // Cross-file checks
 // ---------------------------------------------------------------------------------------------
 
-function resolveReferences(
-  reg: Registry,
-  reportTo: (file: string, featureId: string, message: string) => void,
-) {
+type ReportTo = (file: string, featureId: string, message: string, index?: number) => void;
+
+function resolveReferences(reg: Registry, reportTo: ReportTo) {
   for (const use of reg.sourceUses) {
     if (reg.haveSources && !reg.sources.has(use.source)) {
       reportTo(
         use.file,
         use.featureId,
-        `${use.where}: unknown source id "${use.source}" (not in sources.json)`,
+        `${use.where}: unknown source id ${quoted(use.source)} (not in sources.json)`,
+        use.index,
       );
     }
   }
   for (const use of reg.answerUses) {
     if (!reg.claims.has(use.source)) {
-      reportTo(use.file, use.featureId, `${use.where}: unknown claim id "${use.source}" in "answers"`);
+      const message = `${use.where}: unknown claim id ${quoted(use.source)} in "answers"`;
+      reportTo(use.file, use.featureId, message, use.index);
     }
   }
 }
 
 function checkQuotes(
   reg: Registry,
-  seeds: Readonly<Record<string, string>>,
-  reportTo: (file: string, featureId: string, message: string) => void,
+  texts: { seeds?: Readonly<Record<string, string>>; excerpts?: Readonly<Record<string, string>> },
+  reportTo: ReportTo,
 ) {
   for (const q of reg.quotes) {
-    const seed = reg.sources.get(q.source)?.seed;
-    if (!seed) continue;
-    const text = seeds[seed];
+    const source = reg.sources.get(q.source);
+    const [kind, name, all] = source?.seed
+      ? (['seed file', source.seed, texts.seeds] as const)
+      : source?.excerpt
+        ? (['excerpt', source.excerpt, texts.excerpts] as const)
+        : ([null, null, undefined] as const);
+    if (!kind || !name || !all) continue;
+    const text = all[name];
     if (text === undefined)
-      reportTo(q.file, q.featureId, `seed file ${seed} (source ${q.source}) is not available`);
-    else if (!text.includes(q.quote)) reportTo(q.file, q.featureId, quoteMismatch(q.quote, text, seed));
+      reportTo(q.file, q.featureId, `${kind} ${name} (source ${quoted(q.source)}) is not available`, q.index);
+    else if (!text.includes(q.quote))
+      reportTo(q.file, q.featureId, quoteMismatch(q.quote, text, name), q.index);
   }
 }
 
@@ -965,7 +1055,7 @@ function quoteMismatch(quote: string, text: string, seed: string): string {
   const at = quote.slice(lo, lo + 30);
   return lo === 0
     ? `quote is not verbatim in ${seed}: not even its first character matches`
-    : `quote is not verbatim in ${seed}: the first ${lo} characters match, then "${at}…" does not`;
+    : `quote is not verbatim in ${seed}: the first ${lo} characters match, then "${shownText(at)}…" does not`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -997,10 +1087,13 @@ function checkFile(df: DataFile, reg: Registry, report: Report): void {
 export function validateFiles(files: readonly DataFile[], options: ValidateOptions): Problem[] {
   const problems: Problem[] = [];
   const perFile = new Map<string, number>();
-  const reportTo = (file: string, featureId: string, message: string) => {
+  const reportTo: ReportTo = (file, featureId, message, index) => {
     const n = (perFile.get(file) ?? 0) + 1;
     perFile.set(file, n);
-    if (n <= MAX_PROBLEMS_PER_FILE) problems.push({ file, featureId, message });
+    if (n > MAX_PROBLEMS_PER_FILE) return;
+    // Ids and messages carry data text: cut and escaped here, once, whatever built them.
+    const shown = { file, featureId: shownText(featureId), message: shownText(message, MAX_MESSAGE_LENGTH) };
+    problems.push(index === undefined ? shown : { ...shown, index });
   };
   try {
     const reg = newRegistry(options.story);
@@ -1010,25 +1103,22 @@ export function validateFiles(files: readonly DataFile[], options: ValidateOptio
     const sorted = [...files].sort((a, b) => Number(b.layer === 'sources') - Number(a.layer === 'sources'));
     for (const df of context) checkFile(df, reg, () => {});
     for (const df of sorted)
-      checkFile(df, reg, (featureId, message) => reportTo(df.file, featureId, message));
+      checkFile(df, reg, (featureId, message, index) => reportTo(df.file, featureId, message, index));
     const checkedFiles = new Set(files.map((f) => f.file));
-    const toChecked = (file: string, featureId: string, message: string) => {
-      if (checkedFiles.has(file)) reportTo(file, featureId, message);
+    const toChecked: ReportTo = (file, featureId, message, index) => {
+      if (checkedFiles.has(file)) reportTo(file, featureId, message, index);
     };
     if (!reg.haveSources && reg.sourceUses.length > 0) {
-      reportTo(
-        files[0]?.file ?? '(none)',
-        FILE_LEVEL,
-        'source ids cannot be resolved: no sources.json was given',
-      );
+      reportTo(files[0]?.file ?? '(none)', FILE_LEVEL, NO_SOURCES);
     }
     resolveReferences(reg, toChecked);
-    if (options.seeds) checkQuotes(reg, options.seeds, toChecked);
+    if (options.seeds || options.excerpts)
+      checkQuotes(reg, { seeds: options.seeds, excerpts: options.excerpts }, toChecked);
   } catch (e) {
     problems.push({
       file: files[0]?.file ?? '(none)',
       featureId: FILE_LEVEL,
-      message: `validator failed unexpectedly: ${e instanceof Error ? e.message : String(e)}`,
+      message: `validator failed unexpectedly: ${shownText(e instanceof Error ? e.message : String(e), 300)}`,
     });
   }
   for (const [file, n] of perFile) {

@@ -1,6 +1,7 @@
 // Wires the postMessage API (messages.ts) to the app: commands from the host go through the app's own actions
 // (setLayerVisible, selectClaim, the date signals), and changes, whoever made them, are announced back.
 import { batch, effect } from '@preact/signals';
+import { shownText } from '../shown-text.ts';
 import { type AppState, selectClaim, setLayerVisible } from '../state.ts';
 import { layerGroups } from '../story/manifest.ts';
 import {
@@ -59,7 +60,25 @@ export function connectHost(state: AppState, params: EmbedParams, win: Window = 
     for (const target of targets) win.parent.postMessage(message, target);
   };
 
+  // Commands are applied in batches, the latest of each type winning: a host that sends 10,000 setDate commands
+  // gets one change and one announcement, not 10,000 of each. A batch starts with the first command and ends when a
+  // message this window posts to itself then comes back: messages are delivered in the order they were posted, so
+  // every command already on its way by then joins the batch.
+  const pending = new Map<Command['type'], Command>();
+  const endOfBatch = `conflict-map-batch-end:${Math.random()}`;
+  const applyPending = () => {
+    const commands = [...pending.values()];
+    pending.clear();
+    batch(() => {
+      for (const command of commands) apply(state, command);
+    });
+  };
+
   const onMessage = (event: MessageEvent) => {
+    if (event.source === win && event.data === endOfBatch) {
+      applyPending();
+      return;
+    }
     const inbound = parseInbound(event.data, {
       id: params.id,
       claimExists: (id) => state.story.peek()?.claims.some((claim) => claim.properties.id === id) ?? false,
@@ -68,7 +87,7 @@ export function connectHost(state: AppState, params: EmbedParams, win: Window = 
     if (inbound.kind === 'other') return;
     if (!isAllowedSender(event, win.parent, params.origins)) {
       console.warn(
-        `Ignored a conflict-map message from ${event.source === win.parent ? `origin ${event.origin}` : 'a window that is not this frame’s parent'}: not allowed by this embed.`,
+        `Ignored a conflict-map message from ${event.source === win.parent ? `origin ${shownText(event.origin)}` : 'a window that is not this frame’s parent'}: not allowed by this embed.`,
       );
       return;
     }
@@ -76,7 +95,11 @@ export function connectHost(state: AppState, params: EmbedParams, win: Window = 
       console.warn(`Ignored a conflict-map message: ${inbound.reason}.`);
       return;
     }
-    apply(state, inbound.command);
+    const { command } = inbound;
+    if (pending.size === 0) win.postMessage(endOfBatch, '*');
+    // Deleted first, so the batch applies each type in the order of its latest command.
+    pending.delete(command.type);
+    pending.set(command.type, command);
   };
   win.addEventListener('message', onMessage);
 

@@ -7,6 +7,7 @@ import('../map/map-view.ts');
 import { loadAppData } from '../start.ts';
 import { createAppState } from '../state.ts';
 import { STORY } from '../story/current.ts';
+import { applyTheme } from '../ui/theme.ts';
 import '../styles.css';
 import '../tools/tools.css';
 import './embed.css';
@@ -21,7 +22,9 @@ document.getElementById('embed-fallback')?.remove();
 const { url, embed, warnings } = parseEmbedSearch(location.search, STORY);
 for (const warning of warnings) console.warn(warning);
 
-const state = createAppState(url, STORY);
+// Light unless the URL says otherwise: a dark system must not paint a dark box inside a light article.
+const state = createAppState(url, STORY, 'light');
+applyTheme(state.theme);
 const root = document.getElementById('embed');
 if (root) render(<EmbedApp state={state} params={embed} />, root);
 // No syncUrl here: history entries pushed inside an iframe land on the host page's back button, and in an

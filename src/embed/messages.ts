@@ -1,6 +1,7 @@
 // The embed's postMessage API, as pure functions: what a host may send (validated by exact shape), who may send it,
 // and what the map announces. Nothing in a message is ever executed, followed or inserted as HTML: a command is
 // reduced to a layer list, a story day or a claim id that exists, and applied through the app's own actions.
+import { shownList } from '../shown-text.ts';
 import { type LayerGroup, layerGroups, resolveLayerName, type StoryManifest } from '../story/manifest.ts';
 import { type DateMode, isStoryDay } from '../timeline.ts';
 
@@ -59,7 +60,7 @@ export function parseInbound(data: unknown, context: InboundContext): Inbound {
   const shape = SHAPES[type as Command['type']];
   const allowed = new Set(['target', 'type', 'id', ...shape.required, ...shape.optional]);
   const extra = Object.keys(data).filter((key) => !allowed.has(key));
-  if (extra.length) return invalid(`unexpected key${extra.length > 1 ? 's' : ''} ${extra.join(', ')}`);
+  if (extra.length) return invalid(`unexpected key${extra.length > 1 ? 's' : ''} ${shownList(extra)}`);
   const missing = shape.required.filter((key) => !(key in data));
   if (missing.length) return invalid(`missing ${missing.join(', ')}`);
 

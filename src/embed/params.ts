@@ -1,6 +1,7 @@
 // The embed's own URL parameters (which controls show, gestures, its id, which host origins may send commands),
 // read next to the app's shared state parameters (src/url-state.ts). Pure: no DOM.
 // Unknown or malformed parameters are dropped with a warning that names them; they never break the page.
+import { quoted, shownList } from '../shown-text.ts';
 import type { StoryManifest } from '../story/manifest.ts';
 import { type Parsed, parseUrlState, URL_KEYS, type UrlState } from '../url-state.ts';
 
@@ -66,7 +67,7 @@ export function parseEmbedParams(search: string): Parsed<EmbedParams> {
   const params = new URLSearchParams(search);
   const warnings: string[] = [];
   const warn = (key: string, value: string, expected: string) =>
-    warnings.push(`Ignored URL parameter ${key}=${JSON.stringify(value)}: expected ${expected}.`);
+    warnings.push(`Ignored URL parameter ${key}=${quoted(value)}: expected ${expected}.`);
   const result: EmbedParams = { ...DEFAULT_EMBED_PARAMS, controls: { ...DEFAULT_EMBED_PARAMS.controls } };
 
   for (const key of CONTROL_KEYS) {
@@ -94,9 +95,7 @@ export function parseEmbedParams(search: string): Parsed<EmbedParams> {
     else warn(key, value, 'letters, digits, "_", ".", ":" or "-", up to 64');
   }
   if (id !== null && childId !== null && id !== childId && EMBED_ID.test(id) && EMBED_ID.test(childId)) {
-    warnings.push(
-      `URL parameters id=${JSON.stringify(id)} and childId=${JSON.stringify(childId)} differ: using childId.`,
-    );
+    warnings.push(`URL parameters id=${quoted(id)} and childId=${quoted(childId)} differ: using childId.`);
   }
 
   const origins = params.get('origins');
@@ -131,6 +130,6 @@ export function parseEmbedSearch(search: string, story: StoryManifest): EmbedSea
   const unknown = [...new Set(new URLSearchParams(search).keys())].filter((key) => !known.has(key));
   const warnings = [...url.warnings, ...embed.warnings];
   if (unknown.length)
-    warnings.push(`Ignored unknown URL parameter${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.`);
+    warnings.push(`Ignored unknown URL parameter${unknown.length > 1 ? 's' : ''}: ${shownList(unknown)}.`);
   return { url: url.value, embed: embed.value, warnings };
 }

@@ -1,10 +1,14 @@
 /**
  * A border as polylines with the country on each side, and the side of the border a point is on.
  *
- * Which country lies left or right of a part is read from the country polygons: at up to 25 segments
+ * Which country lies left or right of a part is what the line says when it says it (a line drawn with its
+ * countries' sides known, e.g. `leftCountry`/`rightCountry` in a border file). Otherwise it is read from the
+ * country polygons: at up to 25 segments
  * spread along the part, points are probed at 25, 100, 400 and 1 500 m on each side, perpendicular to
  * the segment; the first probe that falls inside a country polygon votes for that country. The
- * majority per side wins. A point's side is then the side of the nearest part (nearestPointOnLines.ts),
+ * majority per side wins. Probing only works for a line that follows the polygons' edges: a line drawn by
+ * another publisher can run hundreds of metres inside them, and then both probes land in one country.
+ * A point's side is then the side of the nearest part (nearestPointOnLines.ts),
  * so it is consistent with the measured distance even for points a few metres from the line, where
  * the polygon outlines and the line might disagree.
  *
@@ -156,25 +160,26 @@ export function signedDistanceToBorderM(
   return { signedM: side.country === country ? side.nearest.distanceM : -side.nearest.distanceM, side };
 }
 
-/** A polyline of a border before labelling. */
+/** A polyline of a border before labelling; `sides` when its data says which country lies on each side. */
 export interface UnlabelledBorderPart {
   coordinates: [number, number][];
   featureId: string;
   interpolated: boolean;
+  sides?: { left: string; right: string };
 }
 
 /**
- * Labels every part with the countries on its sides ({@link labelLineSides}). A part the probes cannot
- * label (e.g. a short bridge across a lake, all probes in water) takes the labels of a labelled part it
- * touches end to end, swapped if the two run in opposite directions.
+ * Labels every part with the countries on its sides: the sides its data states, else {@link labelLineSides}.
+ * A part the probes cannot label (e.g. a short bridge across a lake, all probes in water) takes the labels of a
+ * labelled part it touches end to end, swapped if the two run in opposite directions.
  */
 export function labelBorderParts(
   parts: readonly UnlabelledBorderPart[],
   countries: readonly CountryPolygon[],
   toleranceDeg = 1e-7,
 ): BorderPart[] {
-  const out: BorderPart[] = parts.map((p) => {
-    const s = labelLineSides(p.coordinates, countries);
+  const out: BorderPart[] = parts.map(({ sides, ...p }) => {
+    const s = sides ?? labelLineSides(p.coordinates, countries);
     return { ...p, left: s.left, right: s.right };
   });
   const same = (a: LonLat, b: LonLat) =>

@@ -1,6 +1,6 @@
 // Turns the story's data files into the flat features MapLibre draws. MapLibre keeps only primitive
 // properties, so nested fields (names by language) are flattened here. Nothing is added that is not in the data.
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { AreaFeature, ClaimFeature, PlaceFeature } from '../data/types.ts';
 
 /**
@@ -57,31 +57,137 @@ export interface ClaimDisplay {
   statementDate: string;
   approximate: boolean;
   uncertaintyM: number;
+  /** Marker of a claimed line or area, at a point on it (the shape itself is its own feature). */
+  anchor?: boolean;
+  /** Where the marker sits beside the others of its group, in pixels [x, y] (markers at one spot fan out). */
+  offset?: [number, number];
 }
 
-/** Claims with a place of their own; statements with no geometry are listed, not drawn. */
-export function claimsForMap(claims: ClaimFeature[]): FeatureCollection<Geometry, ClaimDisplay> {
-  return {
-    type: 'FeatureCollection',
-    features: claims.flatMap((claim): Feature<Geometry, ClaimDisplay>[] => {
-      if (!claim.geometry) return [];
-      const { id, side, kind, statementDate, uncertaintyM } = claim.properties;
+/** Markers within this distance of each other form one group, drawn side by side around the group's centre. */
+const GROUP_RADIUS_M = 2500;
+/** Pixels between neighbouring markers of a group (a marker is 22 px wide). */
+export const MARKER_SPACING_PX = 23;
+
+const METRES_PER_DEGREE = 111_320;
+
+/** Planar distance in metres between two nearby points (longitude scaled by the cosine of the latitude). */
+function nearM(a: Position, b: Position): number {
+  const k = Math.cos((((a[1] as number) + (b[1] as number)) / 2) * (Math.PI / 180));
+  return (
+    Math.hypot(((a[0] as number) - (b[0] as number)) * k, (a[1] as number) - (b[1] as number)) *
+    METRES_PER_DEGREE
+  );
+}
+
+/** The point halfway along a line (by planar length), where its marker goes. */
+export function midpointAlong(line: Position[]): Position {
+  const lengths = line.slice(1).map((p, i) => nearM(line[i] as Position, p));
+  let remaining = lengths.reduce((sum, l) => sum + l, 0) / 2;
+  for (const [i, length] of lengths.entries()) {
+    if (remaining <= length && length > 0) {
+      const a = line[i] as Position;
+      const b = line[i + 1] as Position;
+      const t = remaining / length;
       return [
-        {
-          type: 'Feature',
-          geometry: claim.geometry,
-          properties: {
-            id,
-            side,
-            kind,
-            statementDate,
-            approximate: (uncertaintyM ?? 0) > 0,
-            uncertaintyM: uncertaintyM ?? 0,
-          },
-        },
+        (a[0] as number) + t * ((b[0] as number) - (a[0] as number)),
+        (a[1] as number) + t * ((b[1] as number) - (a[1] as number)),
       ];
-    }),
-  };
+    }
+    remaining -= length;
+  }
+  return line[0] as Position;
+}
+
+/** Where a claim's markers go: each claimed position, or one point on a claimed line or area. */
+function markerPoints(geometry: Geometry): Position[] {
+  switch (geometry.type) {
+    case 'Point':
+      return [geometry.coordinates];
+    case 'MultiPoint':
+      return geometry.coordinates;
+    case 'LineString':
+      return [midpointAlong(geometry.coordinates)];
+    case 'MultiLineString':
+      return geometry.coordinates.slice(0, 1).map(midpointAlong);
+    case 'Polygon':
+      return [midpointAlong(geometry.coordinates[0] ?? [])];
+    case 'MultiPolygon':
+      return [midpointAlong(geometry.coordinates[0]?.[0] ?? [])];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Claims with a place of their own (statements with no geometry are listed, not drawn): each shape as it is, and
+ * a marker for every claimed position and on every claimed line or area. Markers that fall within a few
+ * kilometres of each other are grouped: each is moved to the group's centre and given its own slot beside the
+ * others (`offset`), in the order `sides` lists the sides, so no claim hides another at any zoom.
+ */
+export function claimsForMap(
+  claims: ClaimFeature[],
+  sides: readonly string[] = [],
+): FeatureCollection<Geometry, ClaimDisplay> {
+  const shapes: Feature<Geometry, ClaimDisplay>[] = [];
+  const markers: { at: Position; props: ClaimDisplay }[] = [];
+  for (const claim of claims) {
+    if (!claim.geometry) continue;
+    const { id, side, kind, statementDate, uncertaintyM } = claim.properties;
+    const props: ClaimDisplay = {
+      id,
+      side,
+      kind,
+      statementDate,
+      approximate: (uncertaintyM ?? 0) > 0,
+      uncertaintyM: uncertaintyM ?? 0,
+    };
+    const point = claim.geometry.type === 'Point' || claim.geometry.type === 'MultiPoint';
+    if (!point) shapes.push({ type: 'Feature', geometry: claim.geometry, properties: props });
+    for (const at of markerPoints(claim.geometry))
+      markers.push({ at, props: point ? props : { ...props, anchor: true } });
+  }
+  const groups: { centre: Position; members: typeof markers }[] = [];
+  for (const marker of markers) {
+    const group = groups.find((g) => nearM(g.centre, marker.at) <= GROUP_RADIUS_M);
+    if (!group) {
+      groups.push({ centre: marker.at, members: [marker] });
+      continue;
+    }
+    group.members.push(marker);
+    const n = group.members.length;
+    group.centre = [
+      group.members.reduce((sum, m) => sum + (m.at[0] as number), 0) / n,
+      group.members.reduce((sum, m) => sum + (m.at[1] as number), 0) / n,
+    ];
+  }
+  const order = (side: string) => (sides.includes(side) ? sides.indexOf(side) : sides.length);
+  const points = groups.flatMap(({ centre, members }) =>
+    [...members]
+      .sort(
+        (a, b) =>
+          order(a.props.side) - order(b.props.side) ||
+          a.props.statementDate.localeCompare(b.props.statementDate) ||
+          a.props.id.localeCompare(b.props.id),
+      )
+      .map(
+        (m, i): Feature<Point, ClaimDisplay> => ({
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: members.length > 1 ? centre : m.at },
+          properties: {
+            ...m.props,
+            ...(members.length > 1
+              ? {
+                  offset: [Math.round((i - (members.length - 1) / 2) * MARKER_SPACING_PX), 0] as [
+                    number,
+                    number,
+                  ],
+                }
+              : {}),
+          },
+        }),
+      ),
+  );
+  return { type: 'FeatureCollection', features: [...shapes, ...points] };
 }
 
 /** Reference areas with what the style needs: their kind (water or zone) and whether they are schematic. */
@@ -99,5 +205,38 @@ export function areasForMap(
         schematic: area.properties.schematic,
       },
     })),
+  };
+}
+
+/** Measurement features whose label is a figure: the measured length, depth, area or share. */
+const FIGURE_ROLES = new Set([
+  'measured-line',
+  'depth-segment',
+  'distance-to-border',
+  'measured-polygon',
+  'polygon-piece',
+]);
+
+/**
+ * The text a measurement shows on the map: a figure and a word ("3.25 km NW", "6 m inside Ruritania",
+ * "Ruritania: 82 %"), never a sentence or an id. Points and lines the map names already (places, claims, the
+ * border) carry no label of their own. The check's card says the rest.
+ */
+export function shortMeasureLabel(role: unknown, label: unknown): string | null {
+  if (typeof role !== 'string' || typeof label !== 'string' || !FIGURE_ROLES.has(role)) return null;
+  const bearing = label.match(/^(.*?), \d+° \(([A-Z]{1,3})\)$/);
+  if (bearing) return `${bearing[1]} ${bearing[2]}`;
+  return (label.split(',')[0] ?? label).trim();
+}
+
+/** A check's measurement as the map draws it: its shapes, with short labels only (shortMeasureLabel). */
+export function measureForMap(collection: FeatureCollection): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: collection.features.map((feature) => {
+      const { label, ...rest } = feature.properties ?? {};
+      const short = shortMeasureLabel(rest.role, label);
+      return { ...feature, properties: short ? { ...rest, label: short } : rest };
+    }),
   };
 }

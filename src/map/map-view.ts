@@ -1,35 +1,40 @@
 // The one owner of the MapLibre instance. Everything else talks to the map through this class.
 // This module is loaded lazily (after first paint), so MapLibre's ~300 KB never blocks the page.
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { COUNTRY_NAME_ANCHORS, LOCATOR } from 'virtual:story-map';
 import {
   AttributionControl,
   type ExpressionSpecification,
   type FilterSpecification,
   type GeoJSONSource,
-  type MapLayerMouseEvent,
   Map as MapLibreMap,
+  type MapMouseEvent,
+  Marker,
   NavigationControl,
   Popup,
   ScaleControl,
   setWorkerUrl,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import { borderFile, dataUrl } from '../data/urls.ts';
+import { borderFile, type DataFile, dataUrl, fileName } from '../data/urls.ts';
 import { FONT_FACES } from '../story/current.ts';
 import { layerGroups, type StoryManifest } from '../story/manifest.ts';
 import type { Language } from '../ui/languages.ts';
 import type { Bounds, Camera } from './camera.ts';
+import { unpackNameAnchors } from './country-names.ts';
+import type { ClaimDisplay } from './display-data.ts';
 import { LABEL_FONT, labelFontFaces } from './fonts.ts';
+import { LocatorControl } from './locator.ts';
 import type { Palette } from './palette.ts';
-import { styleImages } from './patterns.ts';
+import { ring, styleImages } from './patterns.ts';
 import { RULER_SOURCE, rulerLayers } from './ruler-style.ts';
 import {
+  IMAGE,
   type LayerEntry,
   type LayerGroup,
+  labelTexts,
   makeLayers,
   makeStyle,
-  PLACE_LABEL_LAYERS,
-  placeLabel,
   SELECTED_POINT_LAYER,
   SELECTED_SHAPE_LAYER,
   SOURCE,
@@ -63,9 +68,31 @@ export interface MapViewOptions {
   bottomInset?: () => number;
   /** MapLibre's interface texts (e.g. the cooperative-gesture help), merged over its English defaults. */
   locale?: Record<string, string>;
+  /** A claim in words (who, when), for the chooser and the map's keyboard targets; null when unknown. */
+  describeClaim?: (claimId: string) => string | null;
+  /** The chooser's heading for `count` claims at one spot. */
+  chooserHeading?: (count: number) => string;
+  /** The locator inset's accessible name (the inset is drawn when the story has one). */
+  locatorLabel?: string;
+  /** The browser took the map's WebGL context away (GPU reset, too many contexts): it draws nothing until restored. */
+  onContextLost?: () => void;
+  /** The context is back, and the map has been brought up to date with everything asked of it meanwhile. */
+  onContextRestored?: () => void;
 }
 
+/** Room kept clear of the map's own controls (the +/- buttons top right) when the map frames something. */
+const CONTROLS_CLEARANCE_PX = 44;
+
 type StorySource = typeof SOURCE.areas | typeof SOURCE.places | typeof SOURCE.claims;
+
+/** The sources MapLibre fetches from a file itself (the story's own sources are handed their data). */
+function fetchedSources(story: StoryManifest): [source: string, file: DataFile][] {
+  return [
+    [SOURCE.basemap, 'basemap'],
+    [SOURCE.uncertainty, 'uncertainty'],
+    ...story.borderLines.map((line): [string, DataFile] => [SOURCE.border(line.id), borderFile(line.id)]),
+  ];
+}
 
 export class MapView {
   readonly map: MapLibreMap;
@@ -77,6 +104,20 @@ export class MapView {
   private readonly palette: Palette;
   /** While the reader measures, a click places a point instead of opening a claim. */
   private measureClick: ((point: [number, number]) => void) | null = null;
+  /**
+   * Whether the style can be changed now: false while the WebGL context is lost (MapLibre 6 then destroys its style,
+   * and every call that touches it would throw) and until the style it rebuilds after the restore has loaded.
+   */
+  private styleReady = true;
+  /**
+   * The latest of each change asked of the map, by what it changes. MapLibre rebuilds its style after a lost context
+   * from a snapshot taken at the loss, so whatever was asked while it was lost would be missing: all of it is applied
+   * again once the rebuilt style has loaded, and the map agrees with the panel again.
+   */
+  private readonly changes = new Map<string, () => void>();
+  private dateFilter: ExpressionSpecification | null = null;
+  /** ids of the claims in the story (null until it has loaded): only their uncertainty areas are drawn. */
+  private claimIds: string[] | null = null;
 
   constructor({
     container,
@@ -91,11 +132,21 @@ export class MapView {
     navigationControl = true,
     locale,
     bottomInset,
+    describeClaim,
+    chooserHeading,
+    locatorLabel = 'Locator map',
+    onContextLost,
+    onContextRestored,
   }: MapViewOptions) {
     const base = document.baseURI;
     this.story = story;
     this.bottomInset = bottomInset;
     this.palette = palette;
+    this.describeClaim = describeClaim ?? (() => null);
+    this.chooserHeading = chooserHeading ?? ((count) => `${count} claims here`);
+    // The first view frames the story's places; on a phone, above the bottom sheet that covers the map's south.
+    const inset = bottomInset?.() ?? 0;
+    const firstBounds = story.camera.focusBounds ?? story.camera.bounds;
     this.entries = makeLayers(palette, story);
     this.map = new MapLibreMap({
       container,
@@ -110,11 +161,14 @@ export class MapView {
           ),
         },
         fontFaces: labelFontFaces(FONT_FACES, base),
+        countryNames: unpackNameAnchors(
+          COUNTRY_NAME_ANCHORS,
+          story.countries.map((c) => c.code),
+        ),
       }),
-      ...(camera ? { center: camera.center, zoom: camera.zoom } : { bounds: story.camera.bounds }),
-      // The first view frames the whole story even on a phone, where the sheet may cover its south: insetting it
-      // here pushed a tall story past the map's bounds. Later framings (a claim, a check, an area) keep clear.
-      fitBoundsOptions: { padding: 24 },
+      ...(camera ? { center: camera.center, zoom: camera.zoom } : { bounds: firstBounds }),
+      // Clear of the +/- buttons, and of the bottom sheet on a phone (the story's places fit above it).
+      fitBoundsOptions: { padding: { top: 24, left: 24, right: CONTROLS_CLEARANCE_PX, bottom: 24 + inset } },
       maxBounds: story.camera.maxBounds,
       minZoom: story.camera.minZoom,
       maxZoom: story.camera.maxZoom,
@@ -127,6 +181,8 @@ export class MapView {
       cooperativeGestures,
       ...(locale ? { locale } : {}),
     });
+    // Top right: the locator first, the +/- buttons under it (the corner the first view keeps clear).
+    if (LOCATOR) this.map.addControl(new LocatorControl(LOCATOR, locatorLabel), 'top-right');
     if (navigationControl) this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     this.map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
@@ -146,38 +202,193 @@ export class MapView {
         onMoveEnd({ center: [lng, lat], zoom: this.map.getZoom() });
       });
     }
-    if (onClaimClick) this.listenForClaimClicks(onClaimClick);
+    if (onClaimClick) {
+      this.onClaimClick = onClaimClick;
+      this.listenForClaimClicks();
+    }
     // Sources and layers can be changed once the style is parsed ('style.load'), long before the map's 'load',
     // which waits for the basemap to be tiled. Waiting for 'load' here would queue the story behind the basemap.
     this.loaded = new Promise((resolve) => {
       if (this.map.style?._loaded) resolve();
       else this.map.once('style.load', () => resolve());
     });
+    // MapLibre 6 on a lost context: destroys its style (every call that touches it would throw) and keeps a snapshot
+    // (sources with their data, layers with their filters and layout, images). On restore it rebuilds the style from
+    // that snapshot, a frame later. Changes asked for in between are not in it: they are applied again here.
+    this.map.on('webglcontextlost', () => {
+      this.styleReady = false;
+      onContextLost?.();
+    });
+    this.map.on('webglcontextrestored', () => {
+      const reapply = () => {
+        this.styleReady = true;
+        for (const change of this.changes.values()) this.safely(change);
+        this.map.triggerRepaint();
+        onContextRestored?.();
+      };
+      if (this.map.style?._loaded) reapply();
+      else this.map.once('style.load', reapply);
+    });
+  }
+
+  /** Runs a change to the map's style now if it can be changed, and again on a style rebuilt after a lost context. */
+  private async change(key: string, apply: () => void): Promise<void> {
+    this.changes.set(key, apply);
+    await this.loaded;
+    if (this.styleReady && this.changes.get(key) === apply) this.safely(apply);
+  }
+
+  /** A change that fails (the context was lost in between) is reported by MapLibre's own error event, not thrown. */
+  private safely(apply: () => void): void {
+    try {
+      apply();
+    } catch (error) {
+      if (this.styleReady) throw error;
+    }
   }
 
   private addImages(palette: Palette): void {
     for (const { name, image, pixelRatio } of styleImages(palette, this.story)) {
       this.map.addImage(name, image, pixelRatio ? { pixelRatio } : undefined);
     }
+    this.map.addImage(IMAGE.selectedRing, ring(palette.label, palette.labelHalo), { pixelRatio: 1 });
   }
 
-  private listenForClaimClicks(onClaimClick: (claimId: string) => void): void {
-    const clickable = this.entries
+  private readonly describeClaim: (claimId: string) => string | null;
+  private readonly chooserHeading: (count: number) => string;
+  private onClaimClick: ((claimId: string) => void) | undefined;
+  private chooser: Popup | null = null;
+  private claims: GeoJSON.FeatureCollection<GeoJSON.Geometry, ClaimDisplay> | null = null;
+  private targets: Marker[] = [];
+
+  /** The claim layers a reader can click: markers first (they are the precise targets), then lines and areas. */
+  private clickableLayers(): { markers: string[]; shapes: string[] } {
+    const ids = this.entries
       .filter((entry) => entry.group.startsWith('claims-') && entry.spec.id.startsWith('claims-'))
       .map((entry) => entry.spec.id);
-    const handle = (event: MapLayerMouseEvent) => {
-      if (this.measureClick) return;
-      const id = event.features?.[0]?.properties?.id;
-      if (typeof id === 'string') onClaimClick(id);
+    return {
+      markers: ids.filter((id) => id.startsWith('claims-point-')),
+      shapes: ids.filter((id) => id.startsWith('claims-line-') || id.startsWith('claims-area-')),
     };
-    for (const layer of clickable) {
-      this.map.on('click', layer, handle);
-      this.map.on('mouseenter', layer, () => {
-        if (!this.measureClick) this.map.getCanvas().style.cursor = 'pointer';
-      });
-      this.map.on('mouseleave', layer, () => {
-        if (!this.measureClick) this.map.getCanvas().style.cursor = '';
-      });
+  }
+
+  /** Distinct ids of the claims drawn within a few pixels of a point: markers hit, else lines and areas. */
+  claimsAt(point: { x: number; y: number }, tolerancePx = 5): string[] {
+    const { markers, shapes } = this.clickableLayers();
+    const box: [[number, number], [number, number]] = [
+      [point.x - tolerancePx, point.y - tolerancePx],
+      [point.x + tolerancePx, point.y + tolerancePx],
+    ];
+    const present = (layers: string[]) => layers.filter((id) => this.map.getLayer(id));
+    for (const layers of [present(markers), present(shapes)]) {
+      if (layers.length === 0) continue;
+      const ids = this.map.queryRenderedFeatures(box, { layers }).map((f) => String(f.properties.id));
+      const unique = [...new Set(ids)];
+      if (unique.length) return unique;
+    }
+    return [];
+  }
+
+  /**
+   * A click on one claim opens it; on several at one spot (claims drawn on the same line), a chooser lists them
+   * as buttons, so each can be reached by pointer and keyboard.
+   */
+  private listenForClaimClicks(): void {
+    this.map.on('click', (event: MapMouseEvent) => {
+      // While the reader measures, a click places a point (setMeasuring) and opens nothing.
+      if (this.measureClick) return;
+      const ids = this.claimsAt(event.point);
+      if (ids.length === 1) this.openClaim(ids[0] as string);
+      else if (ids.length > 1) this.openChooser(ids, event.lngLat);
+    });
+    this.map.on('mousemove', (event: MapMouseEvent) => {
+      if (this.measureClick) return;
+      const ids = this.claimsAt(event.point);
+      this.map.getCanvas().style.cursor = ids.length ? 'pointer' : '';
+      this.onHover?.(ids[0] ?? null, [event.lngLat.lng, event.lngLat.lat]);
+    });
+    this.map.getCanvasContainer().addEventListener('mouseleave', () => this.onHover?.(null, [0, 0]));
+  }
+
+  private openClaim(id: string): void {
+    this.closeChooser();
+    this.onClaimClick?.(id);
+  }
+
+  private closeChooser(): void {
+    this.chooser?.remove();
+    this.chooser = null;
+  }
+
+  /** The chooser: a popup built from DOM nodes (never HTML strings), its first button focused. */
+  openChooser(ids: string[], at: { lng: number; lat: number }): void {
+    this.closeChooser();
+    const box = document.createElement('div');
+    box.className = 'claim-chooser';
+    box.setAttribute('role', 'dialog');
+    const heading = document.createElement('p');
+    heading.className = 'claim-chooser-heading';
+    heading.id = 'claim-chooser-heading';
+    heading.textContent = this.chooserHeading(ids.length);
+    box.setAttribute('aria-labelledby', heading.id);
+    const list = document.createElement('ul');
+    for (const id of ids) {
+      const side = this.claims?.features.find((f) => f.properties.id === id)?.properties.side ?? '';
+      const item = document.createElement('li');
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = `claim-chooser-item side--${side}`;
+      const mark = document.createElement('span');
+      mark.className = 'side-mark-shape';
+      mark.setAttribute('aria-hidden', 'true');
+      button.append(mark, document.createTextNode(this.describeClaim(id) ?? id));
+      button.dataset.claim = id;
+      button.addEventListener('click', () => this.openClaim(id));
+      item.append(button);
+      list.append(item);
+    }
+    box.append(heading, list);
+    box.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        this.closeChooser();
+        this.map.getCanvas().focus();
+      }
+    });
+    this.chooser = new Popup({
+      closeButton: true,
+      closeOnClick: true,
+      maxWidth: '300px',
+      focusAfterOpen: false,
+    })
+      .setLngLat(at)
+      .setDOMContent(box)
+      .addTo(this.map);
+    list.querySelector('button')?.focus();
+  }
+
+  /**
+   * One focusable target per claim drawn on the map, on its marker: Tab reaches every claim from the map, Enter
+   * opens it (or the chooser when the claim shares its spot). Invisible until focused; the pointer goes through
+   * them to the map, which handles clicks itself.
+   */
+  setClaimTargets(ids: readonly string[]): void {
+    for (const target of this.targets) target.remove();
+    this.targets = [];
+    if (!this.claims) return;
+    for (const id of ids) {
+      const feature = this.claims.features.find((f) => f.properties.id === id && f.geometry.type === 'Point');
+      if (feature?.geometry.type !== 'Point') continue;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'map-claim-target';
+      button.dataset.claim = id;
+      button.setAttribute('aria-label', this.describeClaim(id) ?? id);
+      button.addEventListener('click', () => this.openClaim(id));
+      const [x, y] = feature.properties.offset ?? [0, 0];
+      const target = new Marker({ element: button, offset: [x, y] })
+        .setLngLat(feature.geometry.coordinates as [number, number])
+        .addTo(this.map);
+      this.targets.push(target);
     }
   }
 
@@ -185,15 +396,22 @@ export class MapView {
 
   /** Replaces the data of one of the story's sources once the style is ready. */
   async setData(source: StorySource | typeof SOURCE.measure, data: GeoJSON.FeatureCollection): Promise<void> {
-    await this.loaded;
-    (this.map.getSource(source) as GeoJSONSource | undefined)?.setData(data);
-    if (source === SOURCE.claims) this.storySet = true;
+    if (source === SOURCE.claims) {
+      this.claimIds = data.features.map((feature) => String(feature.properties?.id));
+      this.claims = data as GeoJSON.FeatureCollection<GeoJSON.Geometry, ClaimDisplay>;
+      void this.applyFilters();
+    }
+    await this.change(`data:${source}`, () => {
+      (this.map.getSource(source) as GeoJSONSource | undefined)?.setData(data);
+      if (source === SOURCE.claims) this.storySet = true;
+    });
   }
 
   /** Whether the story's claims and places have been handed to the map and processed by its worker. */
   storyDrawn(): boolean {
     return (
       this.storySet &&
+      this.styleReady &&
       this.map.loaded() &&
       this.map.isSourceLoaded(SOURCE.claims) &&
       this.map.isSourceLoaded(SOURCE.places)
@@ -201,12 +419,13 @@ export class MapView {
   }
 
   async setGroupVisible(group: LayerGroup, visible: boolean): Promise<void> {
-    await this.loaded;
-    for (const entry of this.entries) {
-      if (entry.group === group) {
-        this.map.setLayoutProperty(entry.spec.id, 'visibility', visible ? 'visible' : 'none');
+    await this.change(`group:${group}`, () => {
+      for (const entry of this.entries) {
+        if (entry.group === group) {
+          this.map.setLayoutProperty(entry.spec.id, 'visibility', visible ? 'visible' : 'none');
+        }
       }
-    }
+    });
   }
 
   async setVisibleGroups(visible: ReadonlySet<LayerGroup>): Promise<void> {
@@ -217,28 +436,62 @@ export class MapView {
 
   /** Shows only claims whose statement date passes `dateFilter` (null: all claims). */
   async setDateFilter(dateFilter: ExpressionSpecification | null): Promise<void> {
-    await this.loaded;
-    for (const entry of this.entries) {
-      if (!entry.dated) continue;
-      const own = entry.spec.type === 'background' ? undefined : entry.spec.filter;
-      const combined = dateFilter ? (own ? ['all', own, dateFilter] : dateFilter) : own;
-      this.map.setFilter(entry.spec.id, (combined ?? null) as FilterSpecification | null);
-    }
+    this.dateFilter = dateFilter;
+    await this.applyFilters();
+  }
+
+  /**
+   * The dated layers' filters: their own, the day's, and for the precomputed uncertainty areas (drawn from their own
+   * file), the claims in the story, so a claim the loader left out leaves no area behind.
+   */
+  private async applyFilters(): Promise<void> {
+    const { dateFilter, claimIds } = this;
+    const inStory: ExpressionSpecification = ['in', ['get', 'id'], ['literal', claimIds ?? []]];
+    await this.change('filters', () => {
+      for (const entry of this.entries) {
+        if (!entry.dated || entry.spec.type === 'background') continue;
+        const parts = [
+          entry.spec.filter,
+          dateFilter,
+          entry.spec.source === SOURCE.uncertainty ? inStory : undefined,
+        ].filter((part) => part !== undefined && part !== null);
+        const combined = parts.length > 1 ? ['all', ...parts] : parts[0];
+        this.map.setFilter(entry.spec.id, (combined ?? null) as FilterSpecification | null);
+      }
+    });
   }
 
   async setLanguage(language: Language): Promise<void> {
-    await this.loaded;
-    for (const layer of PLACE_LABEL_LAYERS)
-      this.map.setLayoutProperty(layer, 'text-field', placeLabel(language, this.story));
+    await this.change('language', () => {
+      for (const [layer, text] of Object.entries(labelTexts(language, this.story)))
+        this.map.setLayoutProperty(layer, 'text-field', text);
+    });
   }
 
   async setSelectedClaim(claimId: string | null): Promise<void> {
-    await this.loaded;
     const isClaim: FilterSpecification = ['==', ['get', 'id'], claimId ?? ''];
     // A circle layer would ring every vertex of a line: rings for points, a wide stroke for lines and areas.
     const points: FilterSpecification = ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]];
-    this.map.setFilter(SELECTED_POINT_LAYER, ['all', isClaim, points]);
-    this.map.setFilter(SELECTED_SHAPE_LAYER, ['all', isClaim, ['!', points]]);
+    await this.change('selected-claim', () => {
+      this.map.setFilter(SELECTED_POINT_LAYER, ['all', isClaim, points]);
+      this.map.setFilter(SELECTED_SHAPE_LAYER, ['all', isClaim, ['!', points]]);
+    });
+  }
+
+  /**
+   * The files MapLibre is still fetching or processing, by name (e.g. "data/basemap.geojson"). MapLibre sets no
+   * timeout of its own: a server that never answers keeps such a source loading, and the map from settling.
+   */
+  pendingFiles(): string[] {
+    if (!this.styleReady || !this.map.style?._loaded) return [];
+    return fetchedSources(this.story)
+      .filter(([source]) => this.map.getSource(source) && !this.map.isSourceLoaded(source))
+      .map(([, file]) => fileName(file));
+  }
+
+  /** Whether the map can draw now (false while its WebGL context is lost). */
+  canDraw(): boolean {
+    return this.styleReady;
   }
 
   /** Moves to a shared camera unless the map is already there (moveend feeds the camera back to the state). */
@@ -252,42 +505,38 @@ export class MapView {
   }
 
   fitBounds(bounds: Bounds, reducedMotion: boolean): void {
-    const padding = { top: 40, left: 40, right: 40, bottom: 40 + (this.bottomInset?.() ?? 0) };
+    const padding = {
+      top: 40,
+      left: 40,
+      right: 40 + CONTROLS_CLEARANCE_PX,
+      bottom: 40 + (this.bottomInset?.() ?? 0),
+    };
     this.map.fitBounds(bounds, { padding, maxZoom: 13, duration: reducedMotion ? 0 : 800 });
   }
 
   /** Names of the style layers that have drawn at least one feature in the current view. */
   renderedLayerIds(): string[] {
+    if (!this.styleReady) return [];
     const ids = new Set(this.map.queryRenderedFeatures().map((f) => f.layer.id));
     return [...ids].sort();
   }
 
   /** ids of the claims drawn in the current view (any side). */
   renderedClaimIds(): string[] {
+    if (!this.styleReady) return [];
     const layers = this.entries.filter((e) => e.spec.id.startsWith('claims-')).map((e) => e.spec.id);
     const ids = this.map.queryRenderedFeatures({ layers }).map((f) => String(f.properties.id));
     return [...new Set(ids)].sort();
   }
 
-  /** The claim layers a pointer can land on (the areas, lines and markers of each side). */
-  private claimLayerIds(): string[] {
-    return this.entries
-      .filter((entry) => entry.group.startsWith('claims-') && entry.spec.id.startsWith('claims-'))
-      .map((entry) => entry.spec.id);
-  }
+  private onHover: ((claimId: string | null, at: [number, number]) => void) | null = null;
 
   /**
-   * Calls `onHover` with the claim under a mouse pointer (null when it leaves), with where to show a tooltip.
+   * Calls `onHover` with the claim under a mouse pointer (null when there is none), with where to show a tooltip.
    * Touch has no hover: the tap opens the claim instead.
    */
   onClaimHover(onHover: (claimId: string | null, at: [number, number]) => void): void {
-    for (const layer of this.claimLayerIds()) {
-      this.map.on('mousemove', layer, (event) => {
-        const id = event.features?.[0]?.properties?.id;
-        if (typeof id === 'string' && !this.measureClick) onHover(id, [event.lngLat.lng, event.lngLat.lat]);
-      });
-      this.map.on('mouseleave', layer, (event) => onHover(null, [event.lngLat.lng, event.lngLat.lat]));
-    }
+    this.onHover = onHover;
   }
 
   private tooltip: Popup | null = null;
@@ -336,15 +585,19 @@ export class MapView {
 
   /** Draws the reader's measurement (its legs, points and labels); an empty collection clears it. */
   async setRuler(data: GeoJSON.FeatureCollection): Promise<void> {
-    await this.loaded;
-    const source = this.map.getSource(RULER_SOURCE) as GeoJSONSource | undefined;
-    if (source) {
-      source.setData(data);
-      return;
-    }
-    if (data.features.length === 0) return;
-    this.map.addSource(RULER_SOURCE, { type: 'geojson', data });
-    for (const layer of rulerLayers(this.palette, LABEL_FONT)) this.map.addLayer(layer);
+    // A change like the others: applied again on a style rebuilt after a lost context.
+    await this.change('ruler', () => {
+      const source = this.map.getSource(RULER_SOURCE) as GeoJSONSource | undefined;
+      if (source) {
+        source.setData(data);
+        return;
+      }
+      if (data.features.length === 0) return;
+      this.map.addSource(RULER_SOURCE, { type: 'geojson', data });
+      for (const layer of rulerLayers(this.palette, LABEL_FONT)) {
+        if (!this.map.getLayer(layer.id)) this.map.addLayer(layer);
+      }
+    });
   }
 
   /**
@@ -374,6 +627,7 @@ export class MapView {
   }
 
   remove(): void {
+    this.closeChooser();
     this.map.remove();
   }
 }

@@ -50,7 +50,7 @@ export function hatch(hex: string, direction: HatchPattern, size = 12, alpha = 0
 }
 
 /** A filled marker with a light outline: a disc, a diamond, a square or a triangle. */
-export function marker(hex: string, shape: MarkerShape, outlineHex: string, size = 18): RasterImage {
+export function marker(hex: string, shape: MarkerShape, outlineHex: string, size = 22): RasterImage {
   const image = blank(size);
   const fill = hexToRgb(hex);
   const outline = hexToRgb(outlineHex);
@@ -73,6 +73,23 @@ export function marker(hex: string, shape: MarkerShape, outlineHex: string, size
       const d = norms[shape];
       if (d <= radius - 2) paint(image, x, y, fill, 1);
       else if (d <= radius) paint(image, x, y, outline, 1);
+    }
+  }
+  return image;
+}
+
+/** The ring drawn around the selected claim's marker: a dark ring inside a light one, visible on any ground. */
+export function ring(hex: string, outlineHex: string, size = 34): RasterImage {
+  const image = blank(size);
+  const colour = hexToRgb(hex);
+  const outline = hexToRgb(outlineHex);
+  const centre = (size - 1) / 2;
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const d = Math.hypot(x - centre, y - centre);
+      if (d > size / 2 - 5 && d <= size / 2 - 2) paint(image, x, y, colour, 1);
+      else if ((d > size / 2 - 6.5 && d <= size / 2 - 5) || (d > size / 2 - 2 && d <= size / 2 - 0.5))
+        paint(image, x, y, outline, 1);
     }
   }
   return image;

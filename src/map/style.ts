@@ -8,12 +8,13 @@ import {
   type LayerGroup,
   type OutlineStyle,
   type SideSpec,
+  type StoryCountry,
   type StoryManifest,
 } from '../story/manifest.ts';
 import { type Language, primaryLanguage } from '../ui/languages.ts';
 import { nameProperty } from './display-data.ts';
 import { LABEL_FONT } from './fonts.ts';
-import { type Palette, sideColour } from './palette.ts';
+import { landTone, type Palette, sideColour } from './palette.ts';
 
 export type { LayerGroup };
 
@@ -24,6 +25,8 @@ export const SOURCE = {
   claims: 'claims',
   uncertainty: 'uncertainty',
   measure: 'measure',
+  /** Points along the border where each story country is named on its own side (countryNameAnchors.ts). */
+  countryNames: 'country-names',
   /** One source per border line of the story. */
   border: (lineId: string) => `border-line-${lineId}`,
 } as const;
@@ -31,6 +34,8 @@ export const SOURCE = {
 export const IMAGE = {
   hatch: (side: string) => `hatch-${side}`,
   marker: (side: string) => `marker-${side}`,
+  /** The ring around the selected claim's marker. */
+  selectedRing: 'selected-ring',
 };
 
 /** Line dash per outline style (in line widths), the outline cue beside a side's colour. */
@@ -57,6 +62,8 @@ export interface StyleInput {
   /** Absolute URLs: the basemap, the uncertainty areas, and each border line by id. */
   urls: { basemap: string; uncertainty: string; borders: Record<string, string> };
   fontFaces: StyleSpecification['font-faces'];
+  /** Where each story country is named along the border (virtual:story-map). */
+  countryNames?: GeoJSON.FeatureCollection;
 }
 
 /** A layer, the group that shows or hides it, and whether the timeline filters it. */
@@ -89,13 +96,84 @@ export function placeLabel(
     language === primary
       ? ['get', 'name']
       : ['coalesce', ['get', nameProperty(language, primary)], ['get', 'name']];
-  // Both branches are `formatted`: MapLibre drops a label whose branches disagree in type.
+  // Both branches are `formatted`: MapLibre drops a label whose branches disagree in type. An approximate position
+  // says so by its marker (hollow, in a dotted ring the legend explains), not by words after every name.
+  // The other names of a contested place (`also`) show from zoom 10: in wider views they would crowd out the names
+  // of the places around it.
+  return [
+    'step',
+    ['zoom'],
+    ['format', name, {}],
+    10,
+    [
+      'case',
+      ['has', 'also'],
+      ['format', name, {}, '\n', {}, ['get', 'also'], { 'font-scale': 0.8 }],
+      ['format', name, {}],
+    ],
+  ];
+}
+
+/** A story country's name in a label language: the manifest's, else its name in the first label language. */
+export function countryName(
+  country: StoryCountry,
+  language: Language,
+  story: Pick<StoryManifest, 'labelLanguages'>,
+): string {
+  return language === primaryLanguage(story) ? country.name : (country.names?.[language] ?? country.name);
+}
+
+/** The name, in `language`, of the story country whose code is in the feature's property `property`. */
+function countryNameOf(
+  property: string,
+  language: Language,
+  story: Pick<StoryManifest, 'countries' | 'labelLanguages'>,
+): ExpressionSpecification {
+  const pairs = story.countries.flatMap((c) => [c.code, countryName(c, language, story)]);
+  return pairs.length
+    ? (['match', ['get', property], ...pairs, ''] as unknown as ExpressionSpecification)
+    : ['literal', ''];
+}
+
+/**
+ * A country label point (basemap kind "country-label"): the story's countries named in `language`, the others by
+ * the basemap's name; under it, smaller, the name in the country's own language when it differs. A label point
+ * that names a part of a country (an exclave) keeps its own name.
+ */
+export function countryLabel(
+  language: Language,
+  story: Pick<StoryManifest, 'countries' | 'labelLanguages'>,
+): ExpressionSpecification {
+  const wholeCountry: ExpressionSpecification = [
+    'in',
+    ['get', 'name'],
+    ['literal', story.countries.map((c) => c.name)],
+  ];
+  const first: ExpressionSpecification = [
+    'case',
+    wholeCountry,
+    countryNameOf('a3', language, story),
+    ['get', 'name'],
+  ];
   return [
     'case',
-    ['has', 'also'],
-    ['format', name, {}, '\n', {}, ['get', 'also'], { 'font-scale': 0.8 }],
-    ['format', ['case', ['get', 'approximate'], ['concat', name, ' (approx.)'], name], {}],
+    ['all', ['to-boolean', ['get', 'nameNative']], ['!=', ['get', 'nameNative'], first]],
+    ['format', first, {}, '\n', {}, ['get', 'nameNative'], { 'font-scale': 0.8 }],
+    ['format', first, {}],
   ];
+}
+
+/** Every layer whose text depends on the label language, with its text in `language` (map-view.ts switches them). */
+export function labelTexts(
+  language: Language,
+  story: Pick<StoryManifest, 'countries' | 'labelLanguages'>,
+): Record<string, ExpressionSpecification> {
+  const place = placeLabel(language, story);
+  return {
+    ...Object.fromEntries(PLACE_LABEL_LAYERS.map((id) => [id, place])),
+    'country-labels': countryLabel(language, story),
+    'country-names': countryNameOf('code', language, story),
+  };
 }
 
 const isKind = (...kinds: string[]): ExpressionSpecification => [
@@ -107,7 +185,12 @@ const isKind = (...kinds: string[]): ExpressionSpecification => [
 ];
 
 /** Layers that label places by name; map-view.ts switches their language. */
-export const PLACE_LABEL_LAYERS = ['places-label', 'places-label-village', 'regions-label'];
+export const PLACE_LABEL_LAYERS = [
+  'places-label-key',
+  'places-label',
+  'places-label-village',
+  'regions-label',
+];
 
 function placeLabelLayer(
   id: string,
@@ -123,10 +206,11 @@ function placeLabelLayer(
     layout: {
       'text-field': label,
       'text-font': [LABEL_FONT],
-      'text-size': ['match', ['get', 'kind'], 'town', 14, 12.5],
+      'text-size': ['match', ['get', 'kind'], 'town', 14, 'lake', 13.5, 12.5],
       // Several candidate positions, so close neighbours (towns a few km apart) both get a label.
       'text-variable-anchor': ['left', 'right', 'top', 'bottom', 'top-left', 'bottom-left'],
-      'text-radial-offset': 0.6,
+      // Clear of the claim markers (22 px) that sit on several places.
+      'text-radial-offset': 1.25,
       'text-justify': 'auto',
       'text-max-width': 14,
       // Towns first, then the lake and the rest: what survives label collisions at small scales.
@@ -166,26 +250,29 @@ export function metresAsPixels(
 
 const approximate: ExpressionSpecification = ['==', ['get', 'approximate'], true];
 
+/** A claim's line width: wide enough to be the strongest line on the map at every zoom. */
+const CLAIM_LINE_WIDTH: ExpressionSpecification = [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  6,
+  2.5,
+  10,
+  3.2,
+  13,
+  4.5,
+];
+
 function claimLayers(spec: SideSpec, p: Palette): LayerEntry[] {
   const side = spec.id;
   const colour = sideColour(p, spec);
   const group = claimsLayer(side);
   const dash = OUTLINE_DASH[spec.outline];
+  const lineOrArea = geometryIs('Polygon', 'MultiPolygon', 'LineString', 'MultiLineString');
   return [
     {
-      // The area within which an approximate position may lie (data/uncertainty.geojson): pale, dotted edge.
-      group,
-      dated: true,
-      spec: {
-        id: `uncertainty-${side}`,
-        type: 'fill',
-        source: SOURCE.uncertainty,
-        filter: sideIs(side),
-        // Faint: these areas can be kilometres wide and must not hide what lies under them.
-        paint: { 'fill-color': colour, 'fill-opacity': 0.06 },
-      },
-    },
-    {
+      // The area within which an approximate position may lie (data/uncertainty.geojson): a faint dotted edge and
+      // no fill, so overlapping areas never add up to a mass that hides what lies under them.
       group,
       dated: true,
       spec: {
@@ -193,7 +280,7 @@ function claimLayers(spec: SideSpec, p: Palette): LayerEntry[] {
         type: 'line',
         source: SOURCE.uncertainty,
         filter: sideIs(side),
-        paint: { 'line-color': colour, 'line-width': 1, 'line-opacity': 0.7, 'line-dasharray': [0.5, 2] },
+        paint: { 'line-color': colour, 'line-width': 1, 'line-opacity': 0.55, 'line-dasharray': [0.5, 2.5] },
       },
     },
     {
@@ -208,22 +295,42 @@ function claimLayers(spec: SideSpec, p: Palette): LayerEntry[] {
       },
     },
     {
+      // A halo under each claimed line, so it reads above land, water and the border alike.
+      group,
+      dated: true,
+      spec: {
+        id: `claims-casing-${side}`,
+        type: 'line',
+        source: SOURCE.claims,
+        filter: ['all', sideIs(side), lineOrArea],
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: {
+          'line-color': p.labelHalo,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 6, 5, 10, 6.2, 13, 8],
+          'line-opacity': 0.85,
+        },
+      },
+    },
+    {
       group,
       dated: true,
       spec: {
         id: `claims-line-${side}`,
         type: 'line',
         source: SOURCE.claims,
-        filter: ['all', sideIs(side), geometryIs('Polygon', 'MultiPolygon', 'LineString', 'MultiLineString')],
+        filter: ['all', sideIs(side), lineOrArea],
         layout: { 'line-join': 'round' },
         paint: {
           'line-color': colour,
-          'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.5, 13, 3],
+          'line-width': CLAIM_LINE_WIDTH,
           ...(dash ? { 'line-dasharray': dash } : {}),
         },
       },
     },
     {
+      // One marker per claimed position, and one on each claimed line or area (display-data.ts), so every claim
+      // reads at the overview. Markers of claims at one spot sit side by side (`offset`), never on top of each
+      // other. They take part in label placement: names move aside instead of covering them.
       group,
       dated: true,
       spec: {
@@ -233,8 +340,9 @@ function claimLayers(spec: SideSpec, p: Palette): LayerEntry[] {
         filter: ['all', sideIs(side), geometryIs('Point', 'MultiPoint')],
         layout: {
           'icon-image': IMAGE.marker(side),
+          'icon-offset': ['coalesce', ['get', 'offset'], ['literal', [0, 0]]],
           'icon-allow-overlap': true,
-          'icon-ignore-placement': true,
+          'icon-padding': 1,
         },
       },
     },
@@ -300,13 +408,20 @@ export function makeLayers(
 ): LayerEntry[] {
   const storyCountries = story.countries.map((c) => c.code);
   const isStory: ExpressionSpecification = ['in', ['get', 'a3'], ['literal', storyCountries]];
+  const texts = labelTexts(language, story);
   const label = placeLabel(language, story);
+  const keyPlaces = story.keyPlaces ?? [];
+  const isKey: ExpressionSpecification = ['in', ['get', 'id'], ['literal', keyPlaces]];
   const base = (spec: LayerSpecification): LayerEntry => ({ group: 'base', dated: false, spec });
   const inGroup = (group: LayerGroup, spec: LayerSpecification): LayerEntry => ({
     group,
     dated: false,
     spec,
   });
+  // Each story country its own neutral tone, in the manifest's order.
+  const tones = story.countries.flatMap((c, i) => [c.code, landTone(p, i)]);
+  const claims = story.sides.flatMap((side) => claimLayers(side, p));
+  const halo = { 'text-halo-color': p.labelHalo, 'text-halo-width': 1.6 };
   return [
     base({ id: 'water', type: 'background', paint: { 'background-color': p.water } }),
     base({
@@ -321,7 +436,11 @@ export function makeLayers(
       type: 'fill',
       source: SOURCE.basemap,
       filter: ['all', ['==', ['get', 'kind'], 'country'], isStory],
-      paint: { 'fill-color': p.landStory },
+      paint: {
+        'fill-color': tones.length
+          ? (['match', ['get', 'a3'], ...tones, landTone(p, 0)] as unknown as ExpressionSpecification)
+          : landTone(p, 0),
+      },
     }),
     base({
       id: 'country-edges',
@@ -351,8 +470,24 @@ export function makeLayers(
         'line-dasharray': ['case', ['get', 'schematic'], ['literal', [2, 2]], ['literal', [1, 0]]],
       },
     }),
-    ...story.sides.flatMap((side) => claimLayers(side, p).filter((entry) => entry.spec.type !== 'symbol')),
+    inGroup('places', {
+      // Quiet: a faint dotted ring, no fill (the uncertainty of a claim is drawn the same way, in its side's hue).
+      id: 'places-uncertainty',
+      type: 'circle',
+      source: SOURCE.places,
+      filter: ['all', approximate, ['!', ['match', ['get', 'kind'], ['region', 'district'], true, false]]],
+      paint: {
+        'circle-radius': metresAsPixels(['get', 'uncertaintyM'], storyLatitude(story)),
+        'circle-color': p.labelMuted,
+        'circle-opacity': 0,
+        'circle-stroke-color': p.labelMuted,
+        'circle-stroke-width': 1,
+        'circle-stroke-opacity': 0.5,
+      },
+    }),
     ...borderLineLayers(story, p),
+    // Claims above the border: they are what the map is about.
+    ...claims.filter((entry) => entry.spec.type !== 'symbol'),
     inGroup('checks', {
       id: 'measure-area',
       type: 'fill',
@@ -380,63 +515,27 @@ export function makeLayers(
         'circle-stroke-width': 1.5,
       },
     }),
-    ...story.sides.flatMap((side) => claimLayers(side, p).filter((entry) => entry.spec.type === 'symbol')),
-    base({
-      // The claim a reader selected; map-view.ts sets the filters of this and the next layer to its id.
-      id: SELECTED_POINT_LAYER,
-      type: 'circle',
-      source: SOURCE.claims,
-      filter: ['==', ['get', 'id'], ''],
-      paint: {
-        'circle-radius': 13,
-        'circle-color': 'rgba(0,0,0,0)',
-        'circle-stroke-color': p.label,
-        'circle-stroke-width': 2.5,
-      },
-    }),
-    base({
-      id: SELECTED_SHAPE_LAYER,
-      type: 'line',
-      source: SOURCE.claims,
-      filter: ['==', ['get', 'id'], ''],
-      paint: { 'line-color': p.label, 'line-width': 4, 'line-opacity': 0.6 },
-    }),
-    inGroup('places', {
-      id: 'places-uncertainty',
-      type: 'circle',
-      source: SOURCE.places,
-      filter: ['all', approximate, ['!', ['match', ['get', 'kind'], ['region', 'district'], true, false]]],
-      paint: {
-        'circle-radius': metresAsPixels(['get', 'uncertaintyM'], storyLatitude(story)),
-        'circle-color': p.labelMuted,
-        'circle-opacity': 0.06,
-        'circle-stroke-color': p.labelMuted,
-        'circle-stroke-width': 1,
-        'circle-stroke-opacity': 0.7,
-      },
-    }),
     inGroup('places', {
       id: 'places-dot',
       type: 'circle',
       source: SOURCE.places,
       filter: ['match', ['get', 'kind'], ['town', 'village', 'peak', 'reported-position'], true, false],
       paint: {
-        'circle-radius': ['match', ['get', 'kind'], 'town', 4.5, 3.5],
-        'circle-color': ['case', ['get', 'approximate'], p.landStory, p.place],
+        'circle-radius': ['match', ['get', 'kind'], 'town', 4, 3],
+        'circle-color': ['case', ['get', 'approximate'], p.hollow, p.place],
         'circle-stroke-color': ['case', ['get', 'approximate'], p.place, p.labelHalo],
-        'circle-stroke-width': 1.5,
+        'circle-stroke-width': 1.4,
       },
     }),
-    // Villages are labelled from zoom 8.5: below it they sit a few pixels from their towns and their labels land
-    // beside the wrong marker.
-    inGroup(
-      'places',
-      placeLabelLayer('places-label', ['!', isKind('region', 'district', 'village')], p, label),
-    ),
-    inGroup('places', {
-      ...placeLabelLayer('places-label-village', isKind('village'), p, label),
-      minzoom: 8.5,
+    base({
+      // The selected line or area claim; map-view.ts sets this layer's filter (and the ring's) to its id.
+      id: SELECTED_SHAPE_LAYER,
+      type: 'line',
+      source: SOURCE.claims,
+      filter: ['==', ['get', 'id'], ''],
+      paint: { 'line-color': p.label, 'line-width': 9, 'line-opacity': 0.35 },
     }),
+    // Labels, bottom to top: MapLibre places the top ones first, so what matters most is placed first.
     inGroup('places', {
       id: 'regions-label',
       type: 'symbol',
@@ -446,32 +545,125 @@ export function makeLayers(
       layout: {
         'text-field': label,
         'text-font': [LABEL_FONT],
-        'text-size': 13,
+        'text-size': 12,
         'text-transform': 'uppercase',
         'text-letter-spacing': 0.12,
         'text-max-width': 10,
       },
-      paint: { 'text-color': p.labelMuted, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.5 },
+      paint: { 'text-color': p.labelMuted, ...halo, 'text-halo-width': 1.5 },
     }),
     base({
+      id: 'water-labels',
+      type: 'symbol',
+      source: SOURCE.basemap,
+      filter: ['==', ['get', 'kind'], 'water-label'],
+      minzoom: 7,
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [LABEL_FONT],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 7, 11.5, 10, 14],
+        'text-letter-spacing': 0.06,
+        'text-max-width': 8,
+      },
+      paint: { 'text-color': p.waterLabel, ...halo, 'text-halo-width': 1.2 },
+    }),
+    // Each story country named on its own side at every zoom: at the story's label points in wide views, then at
+    // points on the border, each name extending away from the line into its country (countryNameAnchors.ts).
+    base({
+      id: 'country-names',
+      type: 'symbol',
+      source: SOURCE.countryNames,
+      filter: ['all', ['>=', ['zoom'], ['get', 'minzoom']], ['<', ['zoom'], ['get', 'maxzoom']]],
+      layout: {
+        'text-field': texts['country-names'] as ExpressionSpecification,
+        'text-font': [LABEL_FONT],
+        'text-size': ['case', ['==', ['get', 'anchor'], 'center'], 13.5, 12],
+        'text-transform': 'uppercase',
+        'text-letter-spacing': 0.12,
+        'text-anchor': ['get', 'anchor'],
+        'text-offset': [
+          'match',
+          ['get', 'anchor'],
+          'right',
+          ['literal', [-0.55, 0]],
+          'left',
+          ['literal', [0.55, 0]],
+          'bottom',
+          ['literal', [0, -0.55]],
+          'top',
+          ['literal', [0, 0.55]],
+          ['literal', [0, 0]],
+        ],
+        // Coarse bands first: the names a wide view keeps are the evenly spaced ones; the padding keeps a name from
+        // repeating right beside itself.
+        'symbol-sort-key': ['get', 'minzoom'],
+        'text-padding': 12,
+      },
+      paint: { 'text-color': p.countryLabel, ...halo, 'text-halo-width': 1.4 },
+    }),
+    inGroup('places', {
+      ...placeLabelLayer('places-label-village', ['all', isKind('village'), ['!', isKey]], p, label),
+      minzoom: 8.5,
+    }),
+    // Villages are labelled from zoom 8.5: below it they sit a few pixels from their towns and their labels land
+    // beside the wrong marker. The story's key places are labelled at every zoom, before any other.
+    inGroup(
+      'places',
+      placeLabelLayer(
+        'places-label',
+        ['all', ['!', isKind('region', 'district', 'village')], ['!', isKey]],
+        p,
+        label,
+      ),
+    ),
+    inGroup('places', {
+      ...placeLabelLayer('places-label-key', isKey, p, label),
+      // In the manifest's order: a small place beside a bigger one (a village by its town) is listed first, so it
+      // takes its side before the town takes any.
+      layout: {
+        ...(placeLabelLayer('places-label-key', isKey, p, label).layout ?? {}),
+        'symbol-sort-key': ['index-of', ['get', 'id'], ['literal', keyPlaces]],
+      },
+    } as LayerSpecification),
+    base({
+      // Each country at its label point: the story's countries only in the widest views (below zoom 6, where the
+      // story's own name points take over), the neighbours and named parts (an exclave) up to zoom 9.
       id: 'country-labels',
       type: 'symbol',
       source: SOURCE.basemap,
-      filter: ['==', ['get', 'kind'], 'country-label'],
+      filter: [
+        'all',
+        ['==', ['get', 'kind'], 'country-label'],
+        [
+          'any',
+          ['<', ['zoom'], 7],
+          ['!', ['in', ['get', 'name'], ['literal', story.countries.map((c) => c.name)]]],
+        ],
+      ],
       maxzoom: 9,
       layout: {
-        'text-field': [
-          'case',
-          ['to-boolean', ['get', 'nameNative']],
-          ['format', ['get', 'name'], {}, '\n', {}, ['get', 'nameNative'], { 'font-scale': 0.85 }],
-          ['get', 'name'],
-        ],
+        'text-field': texts['country-labels'] as ExpressionSpecification,
         'text-font': [LABEL_FONT],
-        'text-size': ['interpolate', ['linear'], ['zoom'], 6, 12, 9, 15],
-        'text-letter-spacing': 0.08,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 5, 12, 9, 14],
+        'text-transform': 'uppercase',
+        'text-letter-spacing': 0.1,
         'text-max-width': 12,
       },
-      paint: { 'text-color': p.labelMuted, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.5 },
+      paint: { 'text-color': p.countryLabel, ...halo, 'text-halo-width': 1.5 },
+    }),
+    // Markers above every label: labels make room for them, never the other way round.
+    ...claims.filter((entry) => entry.spec.type === 'symbol'),
+    base({
+      id: SELECTED_POINT_LAYER,
+      type: 'symbol',
+      source: SOURCE.claims,
+      filter: ['==', ['get', 'id'], ''],
+      layout: {
+        'icon-image': IMAGE.selectedRing,
+        'icon-offset': ['coalesce', ['get', 'offset'], ['literal', [0, 0]]],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+      },
     }),
     ...(['line', 'point'] as const).map((placement) =>
       inGroup('checks', {
@@ -497,7 +689,17 @@ export function makeLayers(
   ];
 }
 
-export function makeStyle({ palette, story, urls, fontFaces }: StyleInput): StyleSpecification {
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A line's credit as the HTML MapLibre's attribution control takes: the text escaped, linked when it has a url. */
+export function attributionHtml({ text, url }: { text: string; url?: string }): string {
+  return url
+    ? `<a href="${escapeHtml(url)}" target="_blank" rel="noopener noreferrer">${escapeHtml(text)}</a>`
+    : escapeHtml(text);
+}
+
+export function makeStyle({ palette, story, urls, fontFaces, countryNames }: StyleInput): StyleSpecification {
   return {
     version: 8,
     name: 'conflict-map',
@@ -507,9 +709,15 @@ export function makeStyle({ palette, story, urls, fontFaces }: StyleInput): Styl
       ...Object.fromEntries(
         story.borderLines.map((line) => [
           SOURCE.border(line.id),
-          { type: 'geojson' as const, data: urls.borders[line.id] ?? EMPTY },
+          {
+            type: 'geojson' as const,
+            data: urls.borders[line.id] ?? EMPTY,
+            // MapLibre lists a source's attribution only while one of its layers is shown.
+            ...(line.attribution ? { attribution: attributionHtml(line.attribution) } : {}),
+          },
         ]),
       ),
+      [SOURCE.countryNames]: { type: 'geojson', data: countryNames ?? EMPTY },
       [SOURCE.areas]: { type: 'geojson', data: EMPTY },
       [SOURCE.claims]: { type: 'geojson', data: EMPTY },
       // Derived from the claims by scripts/build-uncertainty.ts; fetched by MapLibre's worker directly.

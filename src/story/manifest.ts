@@ -37,6 +37,11 @@ export interface BorderLineSpec {
   legend: string;
   /** Shown when the page opens. */
   shown: boolean;
+  /**
+   * A credit the line's licence requires wherever it is shown: the map adds it to its attribution while the line's
+   * layer is on. Text, never HTML; `url` (http or https) makes it a link.
+   */
+  attribution?: { text: string; url?: string };
 }
 
 export interface AreaShortcut {
@@ -68,6 +73,23 @@ export interface LabelLanguage {
   name: string;
 }
 
+/** A country of the dispute, as the basemap codes it. */
+export interface StoryCountry {
+  /** The basemap's code (`a3` of its country polygons and label points). */
+  code: string;
+  /** The name in the story's first label language. */
+  name: string;
+  /** The name in each other label language (its code → name); a language without one falls back to `name`. */
+  names?: Record<string, string>;
+  /** Where `names` come from (e.g. "Unicode CLDR 48 region names"). */
+  namesSource?: string;
+  /**
+   * Where to write the name in the story's wide views (below zoom 9), as [lon, lat] points inside the country near
+   * the story; closer in, the names run along the border. A cartographer's choice, not data.
+   */
+  labelPoints?: [number, number][];
+}
+
 export interface StoryManifest {
   id: string;
   /** BCP 47 code of the story's texts (the page's lang). */
@@ -75,11 +97,32 @@ export interface StoryManifest {
   texts: StoryTexts;
   /** The timeline: first and last day, and the day shown when a page opens. */
   dates: { first: string; last: string; default: string };
-  camera: { bounds: Bounds; boundsBasis?: string; maxBounds: Bounds; minZoom: number; maxZoom: number };
+  camera: {
+    bounds: Bounds;
+    boundsBasis?: string;
+    /**
+     * The first view: a box around the story's places, tighter than `bounds` (the whole region, which the "Whole
+     * region" shortcut frames). On a phone it is framed above the bottom sheet. Without it, `bounds`.
+     */
+    focusBounds?: Bounds;
+    maxBounds: Bounds;
+    minZoom: number;
+    maxZoom: number;
+  };
   /** Story features must lie in this box (a guard against swapped coordinates). */
   region: Bounds;
-  /** The countries of the dispute (basemap codes): their land is drawn in the story's tones. */
-  countries: { code: string; name: string }[];
+  /**
+   * The countries of the dispute (basemap codes): each gets a land tone of its own (neutral, in the manifest's
+   * order) and its name on its side of the border, in every label language.
+   */
+  countries: StoryCountry[];
+  /**
+   * Places (ids in places.geojson) labelled first, at every zoom from the first view on: the places the story
+   * is about. Other places are labelled where there is room.
+   */
+  keyPlaces?: string[];
+  /** The locator inset: the wider region it draws (inside the basemap), the map's view marked on it. */
+  locator?: { bounds: Bounds };
   sides: SideSpec[];
   labelLanguages: LabelLanguage[];
   /** Font packages (@fontsource) for labels; the build keeps only the subsets the story's names need. */
@@ -195,6 +238,16 @@ function isCalendarDate(s: unknown): s is string {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
+function isHttpUrl(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  try {
+    const u = new URL(v);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
 function isBounds(v: unknown): v is Bounds {
   if (!Array.isArray(v) || v.length !== 4 || !v.every((n) => typeof n === 'number' && Number.isFinite(n)))
     return false;
@@ -238,10 +291,16 @@ export function validateManifest(data: unknown): string[] {
     if (!zoomOk(c.maxZoom)) at('camera.maxZoom', 'a zoom from 0 to 24');
     if (zoomOk(c.minZoom) && zoomOk(c.maxZoom) && (c.minZoom as number) >= (c.maxZoom as number))
       at('camera', 'minZoom must be below maxZoom');
-    if (isBounds(c.bounds) && isBounds(c.maxBounds)) {
-      const [w, s, e, n] = c.bounds;
+    for (const key of ['bounds', 'focusBounds'] as const) {
+      if (key === 'focusBounds' && c.focusBounds === undefined) continue;
+      if (!isBounds(c[key])) {
+        if (key === 'focusBounds') at('camera.focusBounds', '[west, south, east, north] in degrees');
+        continue;
+      }
+      if (!isBounds(c.maxBounds)) continue;
+      const [w, s, e, n] = c[key];
       const [W, S, E, N] = c.maxBounds;
-      if (w < W || s < S || e > E || n > N) at('camera.bounds', 'must lie inside camera.maxBounds');
+      if (w < W || s < S || e > E || n > N) at(`camera.${key}`, 'must lie inside camera.maxBounds');
     }
   }
   if (!isBounds(m.region)) at('region', '[west, south, east, north] in degrees');
@@ -251,7 +310,31 @@ export function validateManifest(data: unknown): string[] {
   else
     m.countries.forEach((c, i) => {
       if (!isRecord(c) || !isText(c.code) || !isText(c.name)) at(`countries[${i}]`, '{ code, name }');
+      else if (c.names !== undefined) {
+        const languages = Array.isArray(m.labelLanguages)
+          ? m.labelLanguages.map((l) => (isRecord(l) ? l.code : undefined))
+          : [];
+        if (!isRecord(c.names) || !Object.values(c.names).every(isText))
+          at(`countries[${i}].names`, 'an object { "language code": "name" }');
+        else
+          for (const code of Object.keys(c.names))
+            if (!languages.includes(code))
+              at(`countries[${i}].names.${code}`, 'is not one of labelLanguages');
+        if (!isText(c.namesSource)) at(`countries[${i}].namesSource`, 'says where the names come from');
+      }
+      if (isRecord(c) && c.labelPoints !== undefined) {
+        const ok =
+          Array.isArray(c.labelPoints) &&
+          c.labelPoints.every(
+            (p) => Array.isArray(p) && p.length === 2 && Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90,
+          );
+        if (!ok) at(`countries[${i}].labelPoints`, 'a list of [lon, lat] points');
+      }
     });
+  if (m.keyPlaces !== undefined && (!Array.isArray(m.keyPlaces) || !m.keyPlaces.every(isText)))
+    at('keyPlaces', 'a list of place ids');
+  if (m.locator !== undefined && (!isRecord(m.locator) || !isBounds(m.locator.bounds)))
+    at('locator', '{ bounds: [west, south, east, north] }');
 
   validateSides(m.sides, at);
   validateLanguages(m.labelLanguages, at);
@@ -337,6 +420,11 @@ function validateBorderLines(lines: unknown, at: (p: string, m: string) => void)
     if (!isText(l.label)) at(`${p}.label`, 'a string');
     if (!isText(l.legend)) at(`${p}.legend`, 'a string');
     if (typeof l.shown !== 'boolean') at(`${p}.shown`, 'true or false');
+    if (l.attribution !== undefined) {
+      const a = l.attribution;
+      if (!isRecord(a) || !isText(a.text) || (a.url !== undefined && !isHttpUrl(a.url)))
+        at(`${p}.attribution`, '{ text, url? } with an http(s) url');
+    }
   });
 }
 
@@ -448,6 +536,8 @@ export interface BasemapRecipe {
   /** The two countries whose shared boundary is the border line. */
   borderPair: [string, string];
   partLabels: BasemapPartLabel[];
+  /** Water bodies named on the map beside the holes the country polygons leave for them (optional). */
+  waterLabels?: BasemapWaterLabel[];
   boundaryGaps: BasemapGap[];
   border: {
     /** The id of the line in `borderLines` whose file the build writes. */
@@ -465,6 +555,15 @@ export interface BasemapRecipe {
   expected?: { openLines?: number; closedLines?: number; boundaryGaps?: number };
   /** The story's own paragraphs of ATTRIBUTION.md; a missing one gets a generic text. */
   attribution?: Partial<Record<BasemapAttributionNote, string[]>>;
+}
+
+/** A named water body: its label point, names and where they come from. */
+export interface BasemapWaterLabel {
+  point: [number, number];
+  name: string;
+  nameNative: string | null;
+  /** Where the name and the point come from. */
+  source: string;
 }
 
 /** The {placeholders} each text of the recipe may hold; the build fills them in. */
@@ -497,6 +596,7 @@ const RECIPE_KEYS = [
   'countries',
   'borderPair',
   'partLabels',
+  'waterLabels',
   'boundaryGaps',
   'border',
   'expected',
@@ -639,6 +739,22 @@ function validateBasemapRecipe(recipe: unknown, manifest: Json, at: (p: string, 
       else if (bbox && !inBounds(l.probe, bbox)) at(`${p}.probe`, 'must lie inside basemap.bbox');
       if (!isText(l.name)) at(`${p}.name`, 'a non-empty string');
       if (l.nameNative !== null && !isText(l.nameNative)) at(`${p}.nameNative`, 'a non-empty string or null');
+    });
+
+  if (r.waterLabels !== undefined && !Array.isArray(r.waterLabels))
+    at('basemap.waterLabels', 'a list of { point, name, nameNative, source }');
+  else
+    (r.waterLabels ?? []).forEach((l, i) => {
+      const p = `basemap.waterLabels[${i}]`;
+      if (!isRecord(l)) {
+        at(p, 'an object { point, name, nameNative, source }');
+        return;
+      }
+      if (!isPosition(l.point)) at(`${p}.point`, '[lon, lat] of the label');
+      else if (bbox && !inBounds(l.point, bbox)) at(`${p}.point`, 'must lie inside basemap.bbox');
+      if (!isText(l.name)) at(`${p}.name`, 'a non-empty string');
+      if (l.nameNative !== null && !isText(l.nameNative)) at(`${p}.nameNative`, 'a non-empty string or null');
+      if (!isText(l.source)) at(`${p}.source`, 'where the name and the point come from');
     });
 
   if (!Array.isArray(r.boundaryGaps))

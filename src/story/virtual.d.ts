@@ -12,3 +12,13 @@ declare module 'virtual:story' {
 }
 
 declare module 'virtual:story-sides.css' {}
+
+// Derived from the story's data at build time for the map only (scripts/lib/vite-story-plugin.ts).
+declare module 'virtual:story-map' {
+  import type { LocatorDrawing } from '../geo/locatorPaths.ts';
+  import type { PackedNameAnchor } from '../map/country-names.ts';
+  /** Where each story country is named along the border (countryNameAnchors.ts), countries by manifest index. */
+  export const COUNTRY_NAME_ANCHORS: PackedNameAnchor[];
+  /** The locator inset's drawing (story.json `locator`), or null when the story has none. */
+  export const LOCATOR: LocatorDrawing | null;
+}

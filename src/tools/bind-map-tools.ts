@@ -3,7 +3,7 @@
 import { effect } from '@preact/signals';
 import { claimById } from '../data/story.ts';
 import type { MapView } from '../map/map-view.ts';
-import { type AppState, boundsOf } from '../state.ts';
+import { type AppState, boundsOf, frameTo } from '../state.ts';
 import { formatDay } from '../timeline.ts';
 import { sideLabel, TOOL_STRINGS } from '../ui/strings.ts';
 import { MAX_MEASURE_POINTS } from '../url-state.ts';
@@ -38,10 +38,8 @@ export function bindMapTools(view: MapView, state: AppState): () => void {
   // A shared measurement with no shared camera: show the measurement.
   const points = state.measure.peek();
   if (points.length > 0 && !state.camera.peek()) {
-    state.frame.value = boundsOf(
-      { type: 'MultiPoint', coordinates: points },
-      { minMarginDeg: 0.02, share: 0.3 },
-    );
+    const bounds = boundsOf({ type: 'MultiPoint', coordinates: points }, { minMarginDeg: 0.02, share: 0.3 });
+    if (bounds) frameTo(state, bounds);
   }
   // Only a mouse or a pen hovers; on touch the first tap opens the claim.
   if (window.matchMedia?.('(hover: hover) and (pointer: fine)').matches) {

@@ -60,6 +60,7 @@ export const CHECK_CSV_COLUMNS = [
   'quote',
   'reported',
   'measured',
+  'measured_range',
   'verdict',
   'tolerance',
   'reason',
@@ -69,7 +70,8 @@ export const CHECK_CSV_COLUMNS = [
   'unit',
   'reported_value',
   'measured_value',
-  'measured_uncertainty',
+  'range_low',
+  'range_high',
   'source',
 ] as const;
 
@@ -92,6 +94,7 @@ export function checksCsv(results: readonly CheckResult[]): string {
       r.quote,
       r.reported === null ? '—' : formatReported(r.reported, r.unit),
       formatMeasured(r),
+      r.rangeText,
       formatVerdict(r.verdict),
       formatTolerance(r),
       r.reason,
@@ -101,7 +104,8 @@ export function checksCsv(results: readonly CheckResult[]): string {
       r.unit,
       r.reported,
       r.measured,
-      r.measuredUncertainty,
+      r.range?.[0] ?? null,
+      r.range?.[1] ?? null,
       r.source,
     ].map(csvField),
   );

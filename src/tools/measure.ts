@@ -126,10 +126,19 @@ export function measurePoints(points: readonly MeasurePoint[], ctx: CheckContext
         from: { place: place.properties.id },
         line: line.id,
       };
+      const perLine = (outcome: ReturnType<typeof measureLineDistance>) =>
+        ((outcome.details.perLine as Record<string, unknown>[] | undefined) ?? [])[0] ?? {};
       let outcome = measureLineDistance(declaration, 'km', context);
-      const distanceM = outcome.details.distanceM as number;
+      const distanceM = perLine(outcome).distanceM as number;
       if (unitFor(distanceM) === 'm') outcome = measureLineDistance(declaration, 'm', context);
-      const sideCountry = (outcome.details.sideCountry as string | null) ?? null;
+      const details = perLine(outcome);
+      const sideCountry = (details.sideCountry as string | null | undefined) ?? null;
+      // The engine labels the measured point with its name, then one line per border line: "<line>: 7.54 km on
+      // the <country> side". Its words, after the line's name, make the sentence.
+      const label = String(
+        outcome.features.find((f) => f.properties?.role === 'measured-point')?.properties?.label,
+      );
+      const words = (label.split('\n')[1] ?? '').replace(`${line.label}: `, '');
       return {
         point: place.properties.name,
         line: line.id,
@@ -137,8 +146,8 @@ export function measurePoints(points: readonly MeasurePoint[], ctx: CheckContext
         distanceM,
         sideCountry,
         sideName: sideCountry === null ? null : ctx.countryName(sideCountry),
-        summary: outcome.summary,
-        interpolated: outcome.details.nearestBorderInterpolated === true,
+        summary: `${place.properties.name} is ${words}`,
+        interpolated: details.nearestBorderInterpolated === true,
       };
     }),
   }));

@@ -1,7 +1,7 @@
 // Every user-facing string of the interface, in one place so it can be translated.
 // The story's own texts (title, side and layer names, legend lines) are in its manifest (story.json); data text
 // (names, quotes, summaries) comes from its data files. Neither is ever stored here.
-import type { Verdict } from '../checks/types.ts';
+import type { BandPosition, Verdict } from '../checks/types.ts';
 import {
   borderLayer,
   type LayerGroup,
@@ -15,11 +15,19 @@ import {
 export const STRINGS = {
   mapLoading: 'Loading the map…',
   dataLoading: 'Loading the claims and places…',
+  dataFailed: 'The claims could not be loaded (see the message at the top of the page).',
   checksLoading: 'Measuring the reported figures…',
   noWebGl:
     'The map cannot be drawn in this browser: it needs WebGL 2, which is turned off or not supported here. Every claim and check is listed in text on this page.',
   mapFailed: 'The map could not be started.',
+  mapContextLost: 'The browser interrupted the map’s graphics (WebGL); restoring them…',
+  mapContextGone:
+    'The map stopped drawing: the browser took away its graphics (WebGL) and did not give them back. Every claim and check is listed in text on this page; reloading the page may bring the map back.',
   problemHeading: 'Something did not load',
+  staleClaim: (id: string) =>
+    `This link opens the claim “${id}”, which is not in the story (the link may be out of date, or mistyped). All claims are listed instead.`,
+  staleCheck: (id: string) =>
+    `This link shows the checked figure “${id}”, which is not among the checks (the link may be out of date, or mistyped). All checked figures are listed instead.`,
   dismiss: 'Dismiss',
   panelLabel: 'Story panel',
   listsLabel: 'Lists',
@@ -46,12 +54,19 @@ export const STRINGS = {
   timelinePause: 'Pause',
   claimsShown: (shown: number, total: number) => `${shown} of ${total} claims shown for this date`,
   noClaimsThatDay: 'No claims were made on this day.',
+  noClaimsLayersOff:
+    'No claims shown: the claims of every side that spoke on this day are switched off under Layers.',
+  locatorLabel: 'Locator: the area the map shows, marked on the wider region',
+  chooserHeading: (count: number) => `${count} claims at this spot: choose one`,
   claimListKeys: 'The arrow keys, Home and End move through the claims; Enter opens one.',
 
   claimMadeOn: 'Said on',
   claimAbout: 'About events of',
   claimSource: 'Source',
   claimQuote: 'In their words',
+  claimReported: (outlet: string) => `As reported by ${outlet} (not their own words)`,
+  claimDrawnByClaimant: 'Drawn from the claimant’s own account of the positions.',
+  claimDrawnBy: (who: string) => `Positions as described by ${who}, not by the claimant.`,
   claimAnswers: 'This answers',
   claimAnsweredBy: 'Answered by',
   claimChecks: 'Figures checked in this claim',
@@ -72,7 +87,10 @@ export const STRINGS = {
   checkClaimLink: 'the claim',
   checkReported: 'Reported',
   checkMeasured: 'Measured',
-  checkTolerance: 'Tolerance',
+  checkTolerance: 'Allowed by the wording',
+  checkPerLine: 'Measured against each border line',
+  checkOfWords: (who: string) => `(a check of ${who}’s words)`,
+  checkAttributed: (who: string, why: string) => `These are the words of ${who}, not of the claimant: ${why}`,
   checkMethod: 'Method',
   checkCaveats: 'Caveats',
   checkShowOnMap: 'Draw on map',
@@ -144,13 +162,32 @@ export function sideLegend(side: SideSpec): string {
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
   consistent: 'Consistent',
-  'roughly-consistent': 'Roughly consistent',
   inconsistent: 'Inconsistent',
+  'depends-on-the-line': 'Depends on the line',
   'cannot-check': 'Cannot be checked',
+};
+
+/** Where one line's measured range lies against what the wording allows. */
+export const BAND_POSITION_WORDS: Record<BandPosition, string> = {
+  below: 'below what the wording allows',
+  within: 'within what the wording allows',
+  above: 'above what the wording allows',
+  across: 'across an edge of what the wording allows',
 };
 
 /** The shortcut every story has after its own: back to the first view. */
 export const WHOLE_REGION = { id: 'region', label: 'Whole region', places: [] as string[] };
+
+/**
+ * A check's reason as shown after its verdict label: without a first clause that only repeats the verdict
+ * ("Cannot be checked" then "cannot be checked: no sourced position" reads as a stutter).
+ */
+export function reasonAfterVerdict(verdict: Verdict, reason: string): string {
+  const label = VERDICT_LABELS[verdict];
+  const repeated = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:?\\s*`, 'i');
+  const rest = reason.replace(repeated, '');
+  return rest === reason ? reason : `${rest.charAt(0).toUpperCase()}${rest.slice(1)}`;
+}
 
 export function formatMetres(metres: number): string {
   return metres >= 1000

@@ -18,12 +18,12 @@ describe('areas of the story', () => {
     for (const [index, area] of AREAS.entries()) {
       await page.getByRole('button', { name: area.button }).click();
       // The camera moves, then the map settles.
-      await page.waitForFunction(() => !window.__conflictMap?.map.isMoving(), null, { timeout: 10_000 });
+      await page.waitForFunction(() => !window.__conflictMap?.map.isMoving(), null, { timeout: 60_000 });
       await waitForNextIdle(page);
       const labelled = await page.evaluate(() =>
         (
           window.__conflictMap?.map.queryRenderedFeatures({
-            layers: ['places-label', 'places-label-village'],
+            layers: ['places-label-key', 'places-label', 'places-label-village'],
           }) ?? []
         ).map((f) => String(f.properties.id)),
       );
@@ -41,7 +41,7 @@ describe('areas of the story', () => {
     const labelled = await page.evaluate(() =>
       (
         window.__conflictMap?.map.queryRenderedFeatures({
-          layers: ['places-label', 'places-label-village'],
+          layers: ['places-label-key', 'places-label', 'places-label-village'],
         }) ?? []
       ).map((f) => String(f.properties.id)),
     );

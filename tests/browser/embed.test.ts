@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMBED_TYPICAL_HEIGHT } from '../../src/embed/snippet.ts';
 import {
   DIST,
+  IDLE_TIMEOUT_MS,
   launchChromium,
   type PageLog,
   recordPage,
@@ -18,8 +19,9 @@ import {
   waitForMapIdle,
 } from './harness.ts';
 
-const WAIT_MS = 15_000;
-const IDLE_MS = 30_000;
+/** Waits for a message, a resize or a click's effect: a second alone, much longer on a loaded machine. */
+const WAIT_MS = 60_000;
+const IDLE_MS = IDLE_TIMEOUT_MS;
 const CLAIM = 'am-goris-2021-05-12-verishen';
 
 /** A message the host page received, as recorded by the init script below. */
@@ -165,9 +167,10 @@ describe('embedding the map in another site’s page', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    host = await serveFolder(DIST);
     // The embed's origin sends Access-Control-Allow-Origin: *, the one thing the sandbox="allow-scripts" case needs.
     maps = await serveFolder(DIST, { cors: true });
+    // The example pages frame only their own site's embed: /remote/… on the host's site redirects to the maps origin.
+    host = await serveFolder(DIST, { redirect: { from: '/remote/', to: maps.origin } });
     browser = await launchChromium();
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
@@ -191,17 +194,22 @@ describe('embedding the map in another site’s page', () => {
       sandbox,
       viewport = { width: 1280, height: 800 },
       embedOrigin = maps.origin,
+      initScript,
     }: {
       query?: string;
       sandbox?: string;
       viewport?: { width: number; height: number };
       embedOrigin?: string;
+      /** Runs in the host page (and the frame) before any of their own scripts. */
+      initScript?: () => void;
     } = {},
   ): Promise<Opened> {
     const page = await browser.newPage({ viewport });
     const log = recordPage(page);
     await page.addInitScript(recordHostMessages);
-    const src = `${embedOrigin}/embed.html${query}`;
+    if (initScript) await page.addInitScript(initScript);
+    // A same-site address: the host's own embed, or /remote/embed.html, which its server redirects to the other origin.
+    const src = `${embedOrigin === host.origin ? '' : '/remote'}/embed.html${query}`;
     const params = new URLSearchParams({ src, ...(sandbox ? { sandbox } : {}) });
     await page.goto(`${host.origin}/examples/${example}.html?${params}`);
     const frame = await frameAt(page, `${embedOrigin}/embed.html`);
@@ -348,29 +356,28 @@ describe('embedding the map in another site’s page', () => {
       return { x: box.x + map.x, y: box.y + map.y };
     };
     const scrollY = () => page.evaluate(() => window.scrollY);
-    /** The scroll position once a (possibly smooth) scroll has stopped. */
-    const settledScroll = async () => {
-      let previous = Number.NaN;
-      return poll(
-        'the article to stop scrolling',
-        async () => {
-          const [before, now] = [previous, await scrollY()];
-          previous = now;
-          await new Promise((done) => setTimeout(done, 150));
-          return { before, now };
-        },
-        ({ before, now }) => before === now,
-      ).then(({ now }) => now);
-    };
+    /**
+     * Resolves with the scroll position when the next scroll (possibly smooth) has ended: the browser's own
+     * `scrollend` event, not two samples some milliseconds apart, which a slow machine can take for a stop.
+     */
+    const nextScrollEnd = () =>
+      page.evaluate(() => {
+        (window as unknown as { scrollEnded: Promise<number> }).scrollEnded = new Promise((done) =>
+          addEventListener('scrollend', () => done(window.scrollY), { once: true }),
+        );
+      });
+    const scrollEnded = () =>
+      page.evaluate(() => (window as unknown as { scrollEnded: Promise<number> }).scrollEnded);
     await recordBlockedGestures(frame);
 
     const zoom0 = await zoomOf(frame);
     const y0 = await scrollY();
     let at = await mapCentre();
     await page.mouse.move(at.x, at.y);
+    await nextScrollEnd();
     await page.mouse.wheel(0, 240);
-    await poll('the article to scroll under the wheel', scrollY, (y) => y > y0 + 100);
-    const y1 = await settledScroll();
+    const y1 = await scrollEnded();
+    expect(y1, 'the article scrolled under the wheel').toBeGreaterThan(y0 + 100);
     expect(await zoomOf(frame)).toBeCloseTo(zoom0, 5);
     // The map held back and said why (it shows its hint for this event; the next test checks the wording).
     expect(await frame.evaluate(() => window.__blockedGestures)).toContain('wheel_zoom');
@@ -509,6 +516,42 @@ describe('embedding the map in another site’s page', () => {
     );
     expect(unchecked).toMatchObject({ type: 'layers', layers: ['claims-azerbaijan'] });
     expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('takes a flood of host commands as one: 10,000 setDate give one change and one announcement', async () => {
+    const { page, frame } = await openHost('article', { query: '?id=flood' });
+    await poll(
+      'the "ready" announcement',
+      () => announcements(page),
+      (list) => list.length > 0,
+    );
+    const before = (await announcements(page)).length;
+    const started = Date.now();
+    await page.evaluate(() => {
+      const target = document.querySelector('iframe')?.contentWindow;
+      if (!target) throw new Error('no embed window');
+      for (let i = 0; i < 9_999; i++) {
+        const day = `2021-05-${String(11 + (i % 20)).padStart(2, '0')}`;
+        target.postMessage({ target: 'conflict-map', type: 'setDate', date: day }, '*');
+      }
+      target.postMessage({ target: 'conflict-map', type: 'setDate', date: '2021-05-20' }, '*');
+      // Messages are handled in order: the answer to this one means every setDate before it has been handled.
+      target.postMessage({ target: 'conflict-map', type: 'setLayers', layers: ['border'] }, '*');
+    });
+    const after = await poll(
+      'the answer to the command sent after the flood',
+      async () => (await announcements(page)).slice(before),
+      (list) => list.some((m) => m.type === 'layers'),
+      60_000,
+    );
+    console.info(`10,000 setDate commands handled in ${Date.now() - started} ms (including delivery).`);
+    expect(after.filter((m) => m.type === 'date')).toEqual([
+      { source: 'conflict-map', id: 'flood', type: 'date', date: '2021-05-20', mode: 'cumulative' },
+    ]);
+    expect(await frame.getByRole('slider', { name: 'Day' }).getAttribute('aria-valuetext')).toBe(
+      '20 May 2021',
+    );
     await page.close();
   });
 
@@ -652,11 +695,71 @@ describe('embedding the map in another site’s page', () => {
         const note = document.getElementById('embed-fallback');
         return note !== null && getComputedStyle(note).visibility === 'visible';
       },
-      20_000,
+      WAIT_MS,
     );
     expect(await frame.locator('#embed-fallback').textContent()).toContain('Access-Control-Allow-Origin: *');
     await page.close();
   });
+
+  for (const example of ['article', 'pym'] as const) {
+    it(`${example} example: frames only this site’s embed pages from ?src=, and says so when it refuses`, async () => {
+      const refused = [
+        'https://evil.example/phish.html',
+        `${maps.origin}/embed.html`, // the map, but on another site: not this page's to vouch for
+        '/examples/article.html', // this site, but not an embed page
+        'javascript:document.title=1',
+      ];
+      for (const src of refused) {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        const log = recordPage(page);
+        await page.goto(
+          `${host.origin}/examples/${example}.html?${new URLSearchParams({ src, sandbox: 'none' })}`,
+        );
+        const alert = page.getByRole('alert');
+        await alert.waitFor({ timeout: WAIT_MS });
+        expect(await alert.textContent()).toContain('only frames the map’s own embed page'.replace('’', "'"));
+        const frameSrc = await page.locator('iframe').first().getAttribute('src');
+        expect(
+          new URL(frameSrc ?? '', page.url()).href.startsWith(`${host.origin}/embed.html`),
+          frameSrc ?? '',
+        ).toBe(true);
+        // The refused address was never requested, and the sandbox of the default frame was kept.
+        const target = new URL(src, page.url()).href;
+        expect(log.requests.filter((url) => url === target)).toEqual([]);
+        expect(await page.evaluate(() => document.title)).not.toBe('1');
+        await page.close();
+      }
+    });
+
+    it(`${example} example: loads the frame once, at the address ?src= gives (no aborted first load)`, async () => {
+      const { page, log } = await openHost(example, {
+        query: '?date=2021-05-20',
+        sandbox: 'allow-scripts',
+        // Records every change to the src of a frame already in the page: each one restarts its loading.
+        initScript: () => {
+          const changes: string[] = [];
+          (window as unknown as { srcChanges: string[] }).srcChanges = changes;
+          new MutationObserver((records) => {
+            for (const r of records)
+              if (r.target.nodeName === 'IFRAME')
+                changes.push(`${r.oldValue} → ${(r.target as HTMLIFrameElement).src}`);
+          }).observe(document, {
+            subtree: true,
+            attributes: true,
+            attributeFilter: ['src'],
+            attributeOldValue: true,
+          });
+        },
+      });
+      expect(await page.evaluate(() => (window as unknown as { srcChanges: string[] }).srcChanges)).toEqual(
+        [],
+      );
+      // The frame went straight to the address asked for: the default embed was never requested, nothing aborted.
+      expect(log.requests.filter((url) => url.startsWith(`${host.origin}/embed.html`))).toEqual([]);
+      expect(log.failedRequests).toEqual([]);
+      await page.close();
+    });
+  }
 
   it('gives, in the full app’s Embed dialog, code that works as pasted', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   axeViolations,
+  IDLE_TIMEOUT_MS,
   type PageLog,
   recordPage,
   SCREENSHOTS,
@@ -51,6 +52,30 @@ describe('exploring the story', () => {
     await page.close();
   });
 
+  it('shows each published border line on its own, with the credit its licence asks for while it is on', async () => {
+    const { page, log } = await open('/?map=10/40.1/45.9');
+    const layers = () => page.evaluate(() => window.__conflictMap?.renderedLayerIds() ?? []);
+    const credit = page.locator('.maplibregl-ctrl-attrib a[href="https://www.amcharts.com/"]');
+    // Only the main line is on when the page opens.
+    expect(await layers()).toContain('border');
+    expect(await layers()).not.toContain('border-amcharts-armenia');
+    expect(await credit.count()).toBe(0);
+
+    await page.getByRole('checkbox', { name: /amCharts, map of Armenia/ }).check();
+    await settle(page, log);
+    expect(await layers()).toContain('border-amcharts-armenia');
+    expect(await credit.count()).toBe(1);
+    expect(await credit.first().textContent()).toContain('amCharts');
+
+    await page.getByRole('checkbox', { name: /Natural Earth/ }).check();
+    await page.getByRole('checkbox', { name: /amCharts, map of Armenia/ }).uncheck();
+    await settle(page, log);
+    expect(await layers()).toContain('border-natural-earth');
+    expect(await layers()).not.toContain('border-amcharts-armenia');
+    expect(await credit.count()).toBe(0);
+    await page.close();
+  });
+
   it('opens a claim from the list by keyboard and shows its verbatim quote as text', async () => {
     const { page } = await open();
     const item = page.getByRole('button', { name: /Goris/ }).filter({ hasText: 'Yolyan' }).first();
@@ -63,8 +88,33 @@ describe('exploring the story', () => {
       .toContain('Azerbaijan claims control over 30-percent of the lake');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('claim-card-heading');
     expect(page.url()).toContain('claim=am-goris-2021-05-12-verishen');
+    // The Armenian Weekly's account of her post, not her words: the card says whose the words are.
+    expect(await card.locator('.claim-quote-kind').textContent()).toBe(
+      'As reported by The Armenian Weekly (not their own words)',
+    );
     await page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle');
     await page.screenshot({ path: join(SCREENSHOTS, 'claim-card-1280x800.png') });
+    await page.close();
+  });
+
+  it('says "In their words" only over the claimant’s own words, and whose account the positions follow', async () => {
+    // The Azerbaijani defence ministry's own statement, with its own coordinates of the detention site.
+    const { page } = await open('/?claim=az-mod-2021-05-27-detention-site');
+    const card = page.locator('article.claim-card');
+    await card.waitFor();
+    expect(await card.locator('.claim-quote-kind').textContent()).toBe('In their words');
+    expect(await card.locator('blockquote').textContent()).toContain('(N 40°09′06″; E 45°58′07″)');
+    // Drawn by the claimant's own account, so no "as described by" line; the basis says so.
+    expect(await card.locator('.claim-drawn-by').count()).toBe(0);
+    expect(await card.locator('.claim-basis').first().textContent()).toContain(
+      'Drawn from the claimant’s own account of the positions.',
+    );
+    // News.Az's indirect report of the Armudlu statement: reported, with the outlet named.
+    await page.goto(`${app.origin}/?claim=az-mod-2021-06-01-armudlu`);
+    await card.waitFor();
+    await expect
+      .poll(() => card.locator('.claim-quote-kind').textContent())
+      .toBe('As reported by News.Az (not their own words)');
     await page.close();
   });
 
@@ -180,13 +230,13 @@ describe('exploring the story', () => {
     await page.route(/places-[^/]*\.geojson$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
     await page.goto(`${app.origin}/`);
     const alert = page.getByRole('alert').filter({ hasText: 'Something did not load' });
-    await alert.waitFor({ timeout: 15_000 });
+    await alert.waitFor({ timeout: 60_000 });
     const text = (await alert.textContent()) ?? '';
     expect(text).toMatch(/data\/armenia-azerbaijan-2021\/claims\.geojson at line 1, column \d+/);
     expect(text).toContain('data/armenia-azerbaijan-2021/places.geojson could not be loaded (HTTP 404)');
     // The map still draws: basemap, border and lake, with no uncaught errors.
     await page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, {
-      timeout: 30_000,
+      timeout: IDLE_TIMEOUT_MS,
     });
     const drawn = await page.evaluate(() => window.__conflictMap?.renderedLayerIds() ?? []);
     expect(drawn).toEqual(expect.arrayContaining(['land-story', 'border']));

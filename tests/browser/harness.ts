@@ -76,18 +76,43 @@ export interface ServeOptions {
    * with `Origin: null`.
    */
   cors?: boolean;
+  /**
+   * Redirects (302) every path under `from` to the same path on `to`: `/remote/embed.html?x` → `${to}/embed.html?x`.
+   * The example host pages frame only their own site's embed pages; a test that needs the embed on another origin
+   * gives them a same-site address that redirects there, as a newsroom's server could.
+   */
+  redirect?: { from: string; to: string };
+  /**
+   * Send this Content-Security-Policy header with every file (see builtPolicy), as the README tells hosts to, except
+   * with the example host pages in examples/: they stand for a newsroom's own pages, with the snippet's inline script.
+   */
+  csp?: string;
+}
+
+/** The policy the build wrote into the pages' <meta> tags (scripts/csp.ts): the header hosts are told to send. */
+export function builtPolicy(): string {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+  if (!policy) throw new Error('dist/index.html has no CSP <meta>: run `npm run build`.');
+  return policy;
 }
 
 /** Serves a folder on 127.0.0.1 at a free port. Unknown paths get a 404, never index.html. */
 export async function serveFolder(
   folder: string,
-  { cors = false }: ServeOptions = {},
+  { cors = false, redirect, csp }: ServeOptions = {},
 ): Promise<StaticServer> {
   if (!existsSync(join(folder, 'index.html'))) {
     throw new Error(`${folder}/index.html is missing: run \`npm run build\` before the browser tests.`);
   }
   const server: Server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const url = new URL(request.url ?? '/', 'http://x');
+    if (redirect && url.pathname.startsWith(redirect.from)) {
+      const target = `${redirect.to}/${url.pathname.slice(redirect.from.length)}${url.search}`;
+      response.writeHead(302, { location: target }).end();
+      return;
+    }
+    const path = decodeURIComponent(url.pathname);
     const file = normalize(join(folder, path.endsWith('/') ? `${path}index.html` : path));
     if (!file.startsWith(folder) || !existsSync(file) || !statSync(file).isFile()) {
       response.writeHead(404).end('not found');
@@ -96,6 +121,7 @@ export async function serveFolder(
     response.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       ...(cors ? { 'access-control-allow-origin': '*' } : {}),
+      ...(csp && !path.startsWith('/examples/') ? { 'content-security-policy': csp } : {}),
     });
     response.end(readFileSync(file));
   });
@@ -130,8 +156,14 @@ export function recordPage(page: Page): PageLog {
   return log;
 }
 
+/**
+ * How long the map may take to settle: about 1.5 s alone on the 2-core test machine, but past 30 s with software
+ * WebGL when other engineers' builds and browsers share the cores. Waiting longer costs nothing when all is well.
+ */
+export const IDLE_TIMEOUT_MS = 90_000;
+
 /** Waits for the app to report that the map has settled, or fails saying what the page was doing. */
-export async function waitForMapIdle(page: Page, log: PageLog, timeoutMs = 30_000): Promise<void> {
+export async function waitForMapIdle(page: Page, log: PageLog, timeoutMs = IDLE_TIMEOUT_MS): Promise<void> {
   try {
     await page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, {
       timeout: timeoutMs,
@@ -146,7 +178,7 @@ export async function waitForMapIdle(page: Page, log: PageLog, timeoutMs = 30_00
 }
 
 /** Waits for the map's next `idle` after whatever the test just changed (a repaint is forced so one comes). */
-export async function waitForNextIdle(page: Page, timeoutMs = 20_000): Promise<void> {
+export async function waitForNextIdle(page: Page, timeoutMs = IDLE_TIMEOUT_MS): Promise<void> {
   await Promise.race([
     page.evaluate(
       () =>
@@ -207,7 +239,9 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 
 /** Runs axe-core on the page as it is now; returns every violation (id, impact, how many nodes). */
 export async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: number }[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
+  // Evaluated through the DevTools protocol, not added as an inline <script>: the pages' Content-Security-Policy
+  // blocks inline scripts (as it should), and this is the test's code, not the page's.
+  await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
     const { axe } = window as unknown as {
       axe: {

@@ -13,7 +13,7 @@ describe('built app (dist/)', () => {
     expect(webgl2, 'this Chromium offers WebGL 2 (software): check the launch flags').toBe(true);
 
     const drawn = await page.evaluate(() => window.__conflictMap?.renderedLayerIds() ?? []);
-    expect(drawn).toEqual(expect.arrayContaining(['land-story', 'land-other', 'border', 'country-labels']));
+    expect(drawn).toEqual(expect.arrayContaining(['land-story', 'border', 'country-names']));
 
     const offOrigin = log.requests.filter((url) => !url.startsWith(app.origin) && !url.startsWith('data:'));
     expect(offOrigin, 'requests to other hosts').toEqual([]);

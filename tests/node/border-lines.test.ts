@@ -1,5 +1,5 @@
-// The other published border lines (data/border-amcharts.geojson, data/border-natural-earth.geojson, built by
-// scripts/build-border-lines.ts) and what they say about the story's places, next to the OpenStreetMap line.
+// The other published border lines (border-amcharts-armenia.geojson, border-amcharts-azerbaijan.geojson and
+// border-natural-earth.geojson in the story folder, built by scripts/build-border-lines.ts) and what they say about the story's places, next to the OpenStreetMap line.
 // Needs only the committed files, not the source packages.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -18,14 +18,17 @@ import {
   type Measures,
   measureBorderLines,
 } from '../../scripts/measure-border-lines.ts';
+import { buildContext } from '../../src/checks/context.ts';
+import { soundInputs } from '../../src/checks/validate.ts';
 import type { BorderProperties, Source } from '../../src/data/types.ts';
 import { type DataFile, detectLayer, parseJson, validateFiles } from '../../src/data/validate.ts';
 import { localProjection } from '../../src/geo/localProjection.ts';
-import { story } from './stories.ts';
+import { checkInputs, story } from './stories.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const NEW_FILES = [
-  'data/armenia-azerbaijan-2021/border-amcharts.geojson',
+  'data/armenia-azerbaijan-2021/border-amcharts-armenia.geojson',
+  'data/armenia-azerbaijan-2021/border-amcharts-azerbaijan.geojson',
   'data/armenia-azerbaijan-2021/border-natural-earth.geojson',
 ];
 const COMMITTED = [
@@ -62,13 +65,22 @@ describe.each(NEW_FILES)('%s', (path) => {
     expect(validateFiles([file], { story: story.manifest, context })).toEqual([]);
   });
 
-  it('has the shape of border.geojson: id, name, basis, sources (datasets), interpolated', () => {
+  it('has the shape of border.geojson: id, name, basis, sources (datasets), interpolated, and its sides', () => {
     const sources = JSON.parse(text('data/armenia-azerbaijan-2021/sources.json')) as Source[];
     expect(border.type).toBe('FeatureCollection');
     for (const f of border.features) {
       expect(f.id).toBe(f.properties.id);
-      expect(Object.keys(f.properties).sort()).toEqual(['basis', 'id', 'interpolated', 'name', 'sources']);
+      expect(Object.keys(f.properties).sort()).toEqual([
+        'basis',
+        'id',
+        'interpolated',
+        'leftCountry',
+        'name',
+        'rightCountry',
+        'sources',
+      ]);
       expect(f.properties.interpolated).toBe(false);
+      expect([f.properties.leftCountry, f.properties.rightCountry]).toEqual(['ARM', 'AZE']);
       expect(f.properties.basis.length).toBeGreaterThan(200);
       for (const ref of f.properties.sources)
         expect(sources.find((s) => s.id === ref.source)?.kind).toBe('dataset');
@@ -141,6 +153,28 @@ describe.each(NEW_FILES)('%s', (path) => {
   });
 });
 
+describe('the story manifest and the checks engine', () => {
+  it('lists every line file as its own layer, only the OpenStreetMap line shown at first, amCharts credited', () => {
+    const lines = story.manifest.borderLines;
+    expect(lines.map((l) => [l.id, l.file, l.shown])).toEqual([
+      ['osm', 'border.geojson', true],
+      ['amcharts-armenia', 'border-amcharts-armenia.geojson', false],
+      ['amcharts-azerbaijan', 'border-amcharts-azerbaijan.geojson', false],
+      ['natural-earth', 'border-natural-earth.geojson', false],
+    ]);
+    for (const l of lines.filter((x) => x.id.startsWith('amcharts')))
+      expect(l.attribution).toMatchObject({ url: 'https://www.amcharts.com/' });
+  });
+
+  it('reads the sides of the new lines from the files (Armenia on the left), and probes the OpenStreetMap line', () => {
+    const ctx = buildContext(soundInputs(checkInputs(story)).inputs);
+    for (const id of ['amcharts-armenia', 'amcharts-azerbaijan', 'natural-earth'])
+      for (const part of ctx.border(id)) expect([id, part.left, part.right]).toEqual([id, 'ARM', 'AZE']);
+    const main = ctx.border('osm').find((p) => p.featureId === 'border-osm');
+    expect([main?.left, main?.right].sort()).toEqual(['ARM', 'AZE']);
+  });
+});
+
 describe('the story places against every border line', () => {
   let measures: Measures;
   beforeAll(() => {
@@ -160,7 +194,8 @@ describe('the story places against every border line', () => {
     },
   );
 
-  it('measures distances that GeographicLib confirms, to 5 cm', () => {
+  // About 3 s alone; on the shared 2-core machine it ran past vitest's 5 s default.
+  it('measures distances that GeographicLib confirms, to 5 cm', { timeout: 60_000 }, () => {
     const G = geodesic.Geodesic.WGS84;
     const countries = basemapCountries();
     const lakeCentre = measures.places.find((p) => p.id === 'lake-sev')?.position as [number, number];

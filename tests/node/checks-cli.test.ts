@@ -9,30 +9,37 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
+/** One run of the CLI: 2–3 s alone, up to 20 s on a loaded machine. Each test sets a timeout for its runs. */
+const RUN_MS = 60_000;
 const run = (...args: string[]) =>
   spawnSync(tsx, [join(root, 'scripts', 'checks.ts'), ...args], {
     cwd: root,
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: RUN_MS,
   });
 
 const scratch = mkdtempSync(join(tmpdir(), 'checks-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('npm run checks', () => {
-  it('prints a table with every check, then the reasons', { timeout: 120_000 }, () => {
+  it('prints a table with every check, then the reasons', { timeout: RUN_MS }, () => {
     const r = run();
     expect(r.status).toBe(0);
     const [header] = r.stdout.split('\n');
-    for (const column of ['id', 'reported', 'measured', 'verdict', 'tolerance', 'method'])
+    for (const column of ['id', 'reported', 'measured', 'verdict', 'allowed by the wording', 'method'])
       expect(header).toContain(column);
-    expect(r.stdout).toMatch(/verishen-five-km-north-of-goris +5 km +3\.25 km, 326° NW +roughly consistent/);
+    expect(r.stdout).toMatch(
+      /verishen-five-km-north-of-goris +5 km +3\.25 km, 326° NW +inconsistent +3\.75–6\.25 km/,
+    );
+    expect(r.stdout).toMatch(
+      /armudlu-400-m-inside-azerbaijan +400 m +−36 to \+1305 m \(4 lines\) +depends on the line/,
+    );
     expect(r.stdout).toMatch(
       /mod-six-captured-800-m-inside-armenia — cannot be checked\n {2}cannot be checked: no sourced position/,
     );
   });
 
-  it('--json prints the full results, full precision', { timeout: 120_000 }, () => {
+  it('--json prints the full results, full precision', { timeout: RUN_MS }, () => {
     const r = run('--json');
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as Record<string, unknown>[];
@@ -44,9 +51,13 @@ describe('npm run checks', () => {
         'quote',
         'reported',
         'measured',
+        'range',
+        'rangeText',
+        'lines',
         'unit',
         'method',
         'verdict',
+        'verdictBasis',
         'tolerance',
         'reason',
         'geometry',
@@ -58,8 +69,30 @@ describe('npm run checks', () => {
     expect(String(v?.measured).length).toBeGreaterThan(8);
   });
 
+  it('--markdown prints the table that the README shows, row for row', { timeout: 120_000 }, () => {
+    const r = run('--markdown');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(
+      '| check | whose words | reported | measured (every line, with the uncertainty) | each line | allowed by the wording | verdict |',
+    );
+    const ids = (JSON.parse(run('--json').stdout) as { id: string }[]).map((c) => c.id);
+    expect(lines.slice(2).map((l) => /\(`([^`]+)`\)/.exec(l)?.[1])).toEqual(ids);
+    // The outlet's own words are said to be the outlet's, not the claimant's.
+    expect(r.stdout).toMatch(
+      /`verishen-five-km-north-of-goris`\) \| The Armenian Weekly \(the outlet’s own words\) \|/,
+    );
+    // The README holds exactly this output between its markers (regenerate it with the command when it changes).
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const begin = '<!-- checks:begin (npm run -s checks -- --markdown) -->\n';
+    const between = readme.slice(readme.indexOf(begin) + begin.length, readme.indexOf('<!-- checks:end -->'));
+    expect(readme).toContain(begin);
+    expect(between).toBe(r.stdout);
+    expect(run('--markdown', '--json').status).toBe(1);
+  });
+
   it('bad data: a clear message and exit code 1; a broken check does not hide the others', {
-    timeout: 180_000,
+    timeout: 4 * RUN_MS,
   }, () => {
     // A copy of the made-up fixture story, broken one way at a time.
     const fixture = join(root, 'tests/fixtures/stories/northvale-southmark');

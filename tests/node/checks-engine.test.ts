@@ -8,9 +8,15 @@ import gjv from 'geojson-validation';
 import { describe, expect, it } from 'vitest';
 import { CheckDataError } from '../../src/checks/errors.ts';
 import { evaluateChecks } from '../../src/checks/evaluate.ts';
-import { formatMeasured, formatReported, formatTolerance, formatValue } from '../../src/checks/format.ts';
+import {
+  formatMeasured,
+  formatRange,
+  formatReported,
+  formatTolerance,
+  formatValue,
+} from '../../src/checks/format.ts';
 import type { CheckDeclaration, CheckInputs } from '../../src/checks/types.ts';
-import { judge, worstVerdict } from '../../src/checks/verdict.ts';
+import { bandPosition, combineVerdicts, ruleVerdict, toleranceBand } from '../../src/checks/verdict.ts';
 
 const G = geodesic.Geodesic.WGS84;
 const inv = (a: Position, b: Position) =>
@@ -58,10 +64,12 @@ const claim = (
     statementDate: '2021-05-12',
     summary: 's',
     quote,
+    quoteKind: 'direct' as const,
     source: 'seed-000',
     kind: 'positions' as const,
     incident: 'test',
     geometryBasis: geometry ? 'test geometry' : null,
+    geometryBy: geometry ? 'claimant' : null,
     uncertaintyM,
     answers: [],
     sources: [],
@@ -159,7 +167,7 @@ function world(): Omit<CheckInputs, 'checks'> {
   };
 }
 
-const T = { consistentWithin: 0.5, roughlyWithin: 1 };
+const T = { kind: 'about' } as const;
 const declarations: CheckDeclaration[] = [
   {
     id: 'distance-a-b',
@@ -174,13 +182,7 @@ const declarations: CheckDeclaration[] = [
       kind: 'distance-between-places',
       from: 'a',
       to: 'b',
-      direction: {
-        wording: 'north of',
-        expectedBearingDeg: 0,
-        consistentWithinDeg: 22.5,
-        roughlyWithinDeg: 45,
-        basis: 't',
-      },
+      direction: { wording: 'north of', expectedBearingDeg: 0, compass: 8 },
     },
   },
   {
@@ -190,7 +192,7 @@ const declarations: CheckDeclaration[] = [
     quote: 'They went 1 kilometre into the country',
     reported: 1000,
     unit: 'm',
-    tolerance: { consistentWithin: 100, roughlyWithin: 200 },
+    tolerance: T,
     toleranceBasis: 'test',
     measure: { kind: 'point-side-of-border', claim: 'c-point', country: 'NVL' },
   },
@@ -202,7 +204,7 @@ const declarations: CheckDeclaration[] = [
     reported: 800,
     reportedWording: '800 m from the line',
     unit: 'm',
-    tolerance: { consistentWithin: 100, roughlyWithin: 200 },
+    tolerance: T,
     toleranceBasis: 'test',
     measure: { kind: 'point-side-of-border', claim: 'c-none', country: 'SMK' },
   },
@@ -224,7 +226,7 @@ const declarations: CheckDeclaration[] = [
     quote: 'took the lake area',
     reported: 25,
     unit: '%',
-    tolerance: { consistentWithin: 5, roughlyWithin: 10 },
+    tolerance: T,
     toleranceBasis: 'test',
     measure: {
       kind: 'polygon-share-by-border',
@@ -256,7 +258,7 @@ const declarations: CheckDeclaration[] = [
     sourcedProperty: { feature: 'lake', property: 'areaKm2Reported' },
     reported: 2,
     unit: 'km²',
-    tolerance: { consistentWithin: 0.25, roughlyWithin: 0.5 },
+    tolerance: T,
     toleranceBasis: 'test',
     measure: { kind: 'polygon-area', polygon: 'lake' },
   },
@@ -268,7 +270,7 @@ const declarations: CheckDeclaration[] = [
     sourcedProperty: { feature: 'lake', property: 'areaKm2Reported' },
     reported: 2,
     unit: 'km²',
-    tolerance: { consistentWithin: 0.25, roughlyWithin: 0.5 },
+    tolerance: T,
     toleranceBasis: 'test',
     circularBecause: 'the square was drawn to have that area',
     measure: { kind: 'polygon-area', polygon: 'lake' },
@@ -286,20 +288,48 @@ const byId = (id: string) => {
   return r;
 };
 
-describe('judge', () => {
-  it.each([
-    [3.2, 0, 3.5, 'consistent', 'within'],
-    [2.8, 0, 3.5, 'roughly-consistent', 'within-rough'],
-    [1.06, 2.02, 3.5, 'roughly-consistent', 'within-with-uncertainty'],
-    [1, 0.2, 3.5, 'inconsistent', 'outside'],
-    [3.5, 5, 3.5, 'cannot-check', 'too-uncertain'],
-  ] as const)('measured %f ± %f vs %f → %s', (m, u, r, verdict, why) => {
-    expect(judge(m, u, r, T)).toEqual({ verdict, why });
+describe('the one rule (verdict.ts)', () => {
+  it('reads every figure the same way: about ± 25 %, at most + 25 %, at least − 25 %', () => {
+    expect(toleranceBand(400, 'about')).toEqual([300, 500]);
+    expect(toleranceBand(5, 'about')).toEqual([3.75, 6.25]);
+    expect(toleranceBand(400, 'at-most')).toEqual([null, 500]);
+    expect(toleranceBand(400, 'at-least')).toEqual([300, null]);
+    expect(toleranceBand(0, 'at-least')).toEqual([0, null]);
   });
-  it('worstVerdict orders consistent < roughly < inconsistent < cannot-check', () => {
-    expect(worstVerdict('consistent', 'roughly-consistent')).toBe('roughly-consistent');
-    expect(worstVerdict('inconsistent', 'roughly-consistent')).toBe('inconsistent');
-    expect(worstVerdict('cannot-check', 'consistent')).toBe('cannot-check');
+  it.each([
+    [[310, 490], 'within'],
+    [[300, 500], 'within'],
+    [[100, 299], 'below'],
+    [[501, 900], 'above'],
+    [[280, 320], 'across'],
+    [[100, 900], 'across'],
+  ] as const)('places %j against 300–500 as %s', (range, position) => {
+    expect(bandPosition(range, [300, 500])).toBe(position);
+  });
+  it('places ranges against open bands', () => {
+    expect(bandPosition([-36, 24], [0, null])).toBe('across');
+    expect(bandPosition([334, 394], [0, null])).toBe('within');
+    expect(bandPosition([-80, -20], [0, null])).toBe('below');
+    expect(bandPosition([1, 9], [null, 0])).toBe('above');
+  });
+  it.each([
+    [['within', 'within'], 'consistent', 'all-within'],
+    [['below'], 'inconsistent', 'all-below'],
+    [['above', 'above', 'above'], 'inconsistent', 'all-above'],
+    [['below', 'within', 'above', 'across'], 'depends-on-the-line', 'lines-disagree'],
+    [['below', 'above'], 'depends-on-the-line', 'lines-disagree'],
+    [['within', 'across'], 'cannot-check', 'uncertain'],
+    [['across', 'across'], 'cannot-check', 'uncertain'],
+    [['below', 'across'], 'cannot-check', 'uncertain'],
+  ] as const)('lines placed %j → %s', (positions, verdict, why) => {
+    expect(ruleVerdict(positions)).toEqual({ verdict, why });
+  });
+  it('combines two judgements of one statement: inconsistent wins, then depends, then cannot be checked', () => {
+    expect(combineVerdicts('consistent', 'consistent')).toBe('consistent');
+    expect(combineVerdicts('consistent', 'inconsistent')).toBe('inconsistent');
+    expect(combineVerdicts('cannot-check', 'inconsistent')).toBe('inconsistent');
+    expect(combineVerdicts('depends-on-the-line', 'consistent')).toBe('depends-on-the-line');
+    expect(combineVerdicts('cannot-check', 'consistent')).toBe('cannot-check');
   });
 });
 
@@ -325,20 +355,27 @@ describe('evaluateChecks on the synthetic world', () => {
     const ref = inv([46, 39.9], [46.01, 39.95]);
     expect(Math.abs((r.measured as number) * 1000 - Number(ref.s12))).toBeLessThan(0.001);
     expect(Math.abs((r.details.initialBearingDeg as number) - Number(ref.azi1))).toBeLessThan(1e-6);
-    // 5.6 km reported, ≈5.6 km measured, bearing ≈8° — within 22.5° of north.
+    // 5.6 km reported, ≈5.6 km measured ± 0.5 km (b's radius), bearing ≈8° — within 22.5° of north.
     expect(r.verdict).toBe('consistent');
-    expect(r.measuredUncertainty).toBeCloseTo(0.5, 9);
+    expect(r.verdictBasis).toBe('range');
+    expect((r.range as number[])[1] - (r.range as number[])[0]).toBeCloseTo(1, 9);
+    expect(r.lines).toEqual([]);
+    expect(r.reason).toMatch(/inside the ±22.5° sector/);
     // Turf's haversine is given for comparison, and differs.
     expect(r.details.sphericalDistanceM).not.toBeCloseTo(Number(ref.s12), 0);
   });
 
-  it('point side: 0.01° north of the line is 1.11 km inside NVL (roughly consistent with 1 000 ± 100 m)', () => {
+  it('point side: 0.01° north of the line is 1.11 km inside NVL, ± 30 m (consistent with about 1 000 m)', () => {
     const r = byId('point-side');
     const ref = Number(inv([46, 40.01], [46, 40]).s12);
     expect(Math.abs((r.measured as number) - ref)).toBeLessThan(0.01);
-    expect(r.details.sideCountry).toBe('NVL');
+    expect(r.range?.[0]).toBeCloseTo(ref - 30, 2);
+    expect(r.range?.[1]).toBeCloseTo(ref + 30, 2);
+    expect(r.lines).toMatchObject([{ line: 'line', label: 'test line', position: 'within' }]);
+    expect((r.details.perLine as { sideCountry: string }[])[0]?.sideCountry).toBe('NVL');
     expect(r.details.countryPolygonsContaining).toEqual(['NVL']);
-    expect(r.verdict).toBe('roughly-consistent');
+    expect(r.verdict).toBe('consistent');
+    expect(r.tolerance?.band).toEqual([750, 1250]);
   });
 
   it('a claim with no geometry cannot be checked, and says why', () => {
@@ -346,6 +383,8 @@ describe('evaluateChecks on the synthetic world', () => {
     expect(r.verdict).toBe('cannot-check');
     expect(r.measured).toBeNull();
     expect(r.reason).toMatch(/^cannot be checked: no sourced position/);
+    expect(r.verdictBasis).toBe('no-measurement');
+    expect(r.range).toBeNull();
     expect(r.reportedWording).toBe('800 m from the line');
     expect(r.geometry.features).toHaveLength(0);
   });
@@ -374,7 +413,13 @@ describe('evaluateChecks on the synthetic world', () => {
     expect(r.verdict).toBe('consistent');
     const lines = r.details.lines as { status: string; note: string }[];
     expect(lines[1]?.status).toBe('not-in-data');
-    expect(r.reason).toContain('absent line: not in the data');
+    expect(r.lines[1]).toMatchObject({
+      line: null,
+      label: 'absent line',
+      range: null,
+      note: 'not in the data',
+    });
+    expect(r.summary).toContain('absent line: not in the data');
     expect(r.geometry.features.filter((f) => f.properties?.role === 'polygon-piece')).toHaveLength(2);
   });
 
@@ -382,6 +427,7 @@ describe('evaluateChecks on the synthetic world', () => {
     const r = byId('nearest');
     expect(r.verdict).toBe('cannot-check');
     expect(r.reason).toMatch(/^cannot be checked: the words give no figure/);
+    expect(r.verdictBasis).toBe('no-figure');
     const per = r.details.perPlace as { place: string; distanceM: number }[];
     // a (46, 39.9) to the area's south edge: by symmetry, the midpoint of that edge's geodesic (which
     // bulges ≈1.2 m north of the parallel 39.98°).
@@ -403,7 +449,93 @@ describe('evaluateChecks on the synthetic world', () => {
     const c = byId('area-circular');
     expect(c.verdict).toBe('cannot-check');
     expect(c.reason).toMatch(/^cannot be checked independently: the square was drawn/);
+    // The square measures ~3.8 km² against about 2 km²: the drawing does not agree with the figure, and says so.
+    expect(c.reason).toContain('which does not agree with the 2 km² reported');
+    expect(c.verdictBasis).toBe('circular');
     expect(c.measured).toBe(r.measured);
+  });
+});
+
+describe('against two border lines', () => {
+  // A second line 0.005° north of the first, stating its sides (NVL on the left of a west→east line).
+  const second: Position[] = borderLine.map((p) => [p[0] as number, 40.005]);
+  const twoLines = (checks: CheckDeclaration[]): CheckInputs => {
+    const w = world();
+    return {
+      ...w,
+      checks: { checks },
+      borderLines: [
+        ...w.borderLines,
+        {
+          id: 'line-b',
+          label: 'line B',
+          features: {
+            type: 'FeatureCollection',
+            features: [
+              {
+                type: 'Feature',
+                id: 'line-b',
+                properties: {
+                  id: 'line-b',
+                  name: 'line B',
+                  basis: 'test',
+                  sources: [],
+                  leftCountry: 'NVL',
+                  rightCountry: 'SMK',
+                },
+                geometry: { type: 'LineString', coordinates: second },
+              },
+            ],
+          },
+        },
+      ],
+    };
+  };
+  const [r] = evaluateChecks(twoLines([declarations[1] as CheckDeclaration]));
+
+  it('measures every line, each over the point’s uncertainty, and says where each range lies', () => {
+    const a = Number(inv([46, 40.01], [46, 40]).s12);
+    const b = Number(inv([46, 40.01], [46, 40.005]).s12);
+    expect(r?.lines.map((l) => [l.line, l.position])).toEqual([
+      ['line', 'within'],
+      ['line-b', 'below'],
+    ]);
+    expect(r?.lines[1]?.range?.[0]).toBeCloseTo(b - 30, 2);
+    expect(r?.range?.[0]).toBeCloseTo(b - 30, 2);
+    expect(r?.range?.[1]).toBeCloseTo(a + 30, 2);
+    expect(r?.measured).toBeCloseTo(a, 2);
+  });
+
+  it('depends on the line when one line puts the figure inside the band and another below it', () => {
+    expect(r?.verdict).toBe('depends-on-the-line');
+    expect(r?.rangeText).toMatch(
+      /^525 to 1140 m inside NVL, depending on the line and on the positions’ uncertainty$/,
+    );
+    expect(r?.reason).toMatch(
+      /^depends on the line: .*test line 1080 to 1140 m \(within it\); line B 525 to 585 m \(below it\)$/,
+    );
+  });
+
+  it('measures only the line a declaration names, when it names one', () => {
+    const only = {
+      ...(declarations[1] as CheckDeclaration),
+      measure: { ...(declarations[1] as CheckDeclaration).measure, line: 'line-b' },
+    } as CheckDeclaration;
+    const [x] = evaluateChecks(twoLines([only]));
+    expect(x?.lines.map((l) => l.line)).toEqual(['line-b']);
+    expect(x?.verdict).toBe('inconsistent');
+  });
+
+  it('an "at least" figure: inside the country at all (at least 0 m) is consistent on both lines', () => {
+    const inside = {
+      ...(declarations[1] as CheckDeclaration),
+      reported: 0,
+      tolerance: { kind: 'at-least' },
+    } as CheckDeclaration;
+    const [x] = evaluateChecks(twoLines([inside]));
+    expect(x?.tolerance?.band).toEqual([0, null]);
+    expect(x?.verdict).toBe('consistent');
+    expect(formatTolerance(x as never)).toBe('at least 0 m');
   });
 });
 
@@ -442,13 +574,13 @@ describe('bad data fails only the checks that need it, each with its problem nam
         {
           ...(declarations[1] as CheckDeclaration),
           id: 'x',
-          tolerance: { consistentWithin: 2, roughlyWithin: 1 },
+          tolerance: { kind: 'roughly' } as never,
         },
       ]),
       /place "zz"/,
       /claim "nope"/,
       /country "XXX"/,
-      /0 ≤ consistentWithin ≤ roughlyWithin/,
+      /tolerance must be \{ "kind": "about" \| "at-most" \| "at-least" \}/,
       /the id "x" is used by an earlier check/,
     );
   });
@@ -506,6 +638,9 @@ describe('formatting for readers', () => {
     expect(formatValue(326.07, 'deg')).toBe('326°');
     expect(formatValue(null, 'km')).toBe('—');
     expect(formatReported(3.5, 'km')).toBe('3.5 km');
-    expect(formatTolerance(byId('distance-a-b'))).toBe('5.10–6.10 km (roughly 4.60–6.60 km)');
+    expect(formatTolerance(byId('distance-a-b'))).toBe('4.2–7 km (5.6 km ± 25 %)');
+    expect(formatTolerance(byId('point-side'))).toBe('750–1250 m (1000 m ± 25 %)');
+    expect(formatRange([-36.2, 1305.4], 'm', true)).toBe('−36 to +1305 m');
+    expect(formatRange([3.2512, 3.2549], 'km')).toBe('3.25 km');
   });
 });

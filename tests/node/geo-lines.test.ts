@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import geodesic from 'geographiclib-geodesic';
 import { describe, expect, it } from 'vitest';
 import {
+  type BorderPart,
   type CountryPolygon,
   labelBorderParts,
   labelLineSides,
@@ -253,6 +254,28 @@ describe('labelling the sides of a border from country polygons', () => {
     expect(nearStub.part.featureId).toBe('bridge');
     expect(nearStub.country).toBe('AZE');
     expect(sideOfBorder([44.5, 39.99], parts).country).toBe('ARM');
+  });
+  it('a line that states its sides is read by them, not by probes (here the probes would say the opposite)', () => {
+    // A line drawn 2 km inside the southern polygon: every probe up to 1.5 km lands in the south on both sides.
+    const inside: [number, number][] = [
+      [45.2, 39.982],
+      [46, 39.982],
+    ];
+    expect(labelLineSides(inside, [north, south])).toMatchObject({ left: 'ARM', right: 'ARM' });
+    const [stated] = labelBorderParts(
+      [
+        {
+          coordinates: inside,
+          featureId: 'other',
+          interpolated: false,
+          sides: { left: 'AZE', right: 'ARM' },
+        },
+      ],
+      [north, south],
+    );
+    expect(stated).toMatchObject({ left: 'AZE', right: 'ARM' });
+    expect(stated).not.toHaveProperty('sides');
+    expect(sideOfBorder([45.5, 39.99], [stated as BorderPart]).country).toBe('AZE');
   });
 });
 

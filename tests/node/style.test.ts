@@ -4,8 +4,15 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { DARK, LIGHT } from '../../src/map/palette.ts';
 import { hatch, marker } from '../../src/map/patterns.ts';
-import { makeLayers, makeStyle, metresAsPixels, placeLabel } from '../../src/map/style.ts';
-import { layerGroups, type StoryManifest } from '../../src/story/manifest.ts';
+import {
+  attributionHtml,
+  makeLayers,
+  makeStyle,
+  metresAsPixels,
+  placeLabel,
+  SOURCE,
+} from '../../src/map/style.ts';
+import { layerGroups, type StoryManifest, validateManifest } from '../../src/story/manifest.ts';
 import { languagesOf } from '../../src/ui/languages.ts';
 import { fixture, story } from './stories.ts';
 
@@ -94,9 +101,44 @@ describe('patterns', () => {
       marker('#0072b2', s, '#ffffff'),
     );
     for (const [i, a] of shapes.entries()) {
-      expect(a.width).toBe(18);
+      expect(a.width).toBe(22);
       for (const b of shapes.slice(i + 1))
         expect(Buffer.from(a.data).equals(Buffer.from(b.data))).toBe(false);
     }
+  });
+});
+
+describe('a border line’s credit (story.json borderLines[].attribution)', () => {
+  it('goes on that line’s source, as an escaped link, and only there', () => {
+    const style = makeStyle({
+      palette: LIGHT,
+      story: story.manifest,
+      urls: urlsFor(story.manifest),
+      fontFaces,
+    });
+    const credits = Object.fromEntries(
+      story.manifest.borderLines.map((l) => {
+        const source = style.sources[SOURCE.border(l.id)];
+        return [l.id, source && 'attribution' in source ? source.attribution : undefined];
+      }),
+    );
+    expect(credits.osm).toBeUndefined();
+    expect(credits['amcharts-armenia']).toMatch(
+      /^<a href="https:\/\/www\.amcharts\.com\/"[^>]*>[^<]*amCharts\)<\/a>$/,
+    );
+    expect(credits['amcharts-azerbaijan']).toMatch(/amcharts\.com/);
+    expect(attributionHtml({ text: '<b>"x" & y</b>' })).toBe('&lt;b&gt;&quot;x&quot; &amp; y&lt;/b&gt;');
+  });
+
+  it('must have text, and an http(s) url if any', () => {
+    const withCredit = (attribution: unknown) => ({
+      ...story.manifest,
+      borderLines: [{ ...story.manifest.borderLines[0], attribution }],
+    });
+    expect(validateManifest(withCredit({ text: 'Credit', url: 'https://example.org/' }))).toEqual([]);
+    for (const bad of [{ text: '' }, { text: 'Credit', url: 'javascript:alert(1)' }, 'a string'])
+      expect(validateManifest(withCredit(bad))).toEqual([
+        'borderLines[0].attribution: { text, url? } with an http(s) url',
+      ]);
   });
 });

@@ -47,12 +47,21 @@ describe('URL state (fixture story)', () => {
       check: 'meadow-share',
       lang: 'hi',
       camera: { zoom: 11.5, center: [-34.9, 45.06] },
+      theme: 'dark',
     };
     const search = serializeUrlState(state, F);
     expect(search).toBe(
-      '?layers=claims-southmark,border,border-treaty-1921&date=2030-02-03&mode=day&claim=sm-2030-02-03-positions&check=meadow-share&lang=hi&map=11.50/45.0600/-34.9000',
+      '?layers=claims-southmark,border,border-treaty-1921&date=2030-02-03&mode=day&claim=sm-2030-02-03-positions&check=meadow-share&lang=hi&map=11.50/45.0600/-34.9000&theme=dark',
     );
     expect(parseUrlState(search, F)).toEqual({ value: state, warnings: [] });
+  });
+
+  it('reads theme=light|dark|auto and names any other value in a warning', () => {
+    expect(parseUrlState('?theme=light', F).value.theme).toBe('light');
+    expect(parseUrlState('?theme=auto', F).value.theme).toBe('auto');
+    const bad = parseUrlState('?theme=purple', F);
+    expect(bad.value.theme).toBeNull();
+    expect(bad.warnings.join(' ')).toContain('theme="purple"');
   });
 
   it('keeps an empty layer list (every layer off) distinct from the default', () => {
@@ -87,6 +96,18 @@ describe('URL state (fixture story)', () => {
     expect(warnings).toHaveLength(3);
   });
 
+  it('ignores unknown layer names, and a list with no known name at all (every layer stays on)', () => {
+    const none = parseUrlState('?layers=foo', F);
+    expect(none.value.layers).toEqual(defaultUrlState(F).layers);
+    expect(none.warnings).toEqual([expect.stringContaining('layers="foo"')]);
+    const some = parseUrlState('?layers=foo,border,bar', F);
+    expect(some.value.layers).toEqual(['border']);
+    expect(some.warnings).toEqual([expect.stringContaining('layers="foo,bar"')]);
+    // An empty list is not unknown: it turns every layer off, as the app writes it.
+    expect(parseUrlState('?layers=', F).value.layers).toEqual([]);
+    expect(parseUrlState('?layers=,', F).value.layers).toEqual([]);
+  });
+
   it('rejects cameras out of range', () => {
     expect(parseCamera('9/39.6/46.2')).toEqual({ zoom: 9, center: [46.2, 39.6] });
     expect(parseCamera('30/39.6/46.2')).toBeNull();
@@ -106,9 +127,14 @@ describe('URL state (the repository’s story)', () => {
       'claims-third-party',
       'places',
       'border',
+      'border-amcharts-armenia',
+      'border-amcharts-azerbaijan',
+      'border-natural-earth',
       'areas',
       'checks',
     ]);
+    // The other published lines are off until a reader turns them on.
+    expect(defaultUrlState(S).layers).toEqual(layerGroups(S).filter((g) => !/^border-/.test(g)));
     const { value, warnings } = parseUrlState('?layers=claims-azerbaijan,border,lake', S);
     expect(warnings).toEqual([]);
     expect(value.layers).toEqual(['claims-azerbaijan', 'border', 'areas']);
