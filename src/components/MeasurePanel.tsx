@@ -71,18 +71,31 @@ export function MeasurePanel({ state }: { state: AppState }) {
             </ul>
           </>
         ) : null}
-        {measurement && status === 'ready'
-          ? measurement.lines.map((line) => (
-              <div key={line.id}>
-                <h3>{TOOL_STRINGS.measureSides(line.label)}</h3>
-                <ul class="plain-list measure-list">
+        {measurement && status === 'ready' && measurement.lines.length > 0 ? (
+          <table class="measure-sides">
+            <caption>{TOOL_STRINGS.measureSidesCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{TOOL_STRINGS.measureLineColumn}</th>
+                {measurement.lines[0]?.points.map((p) => (
+                  <th scope="col" key={p.point}>
+                    {p.point}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {measurement.lines.map((line) => (
+                <tr key={line.id}>
+                  <th scope="row">{line.label}</th>
                   {line.points.map((p) => (
-                    <li key={p.point}>{p.summary}.</li>
+                    <td key={p.point}>{p.words}</td>
                   ))}
-                </ul>
-              </div>
-            ))
-          : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
         {status === 'loading' ? <p class="muted">{TOOL_STRINGS.measureLoading}</p> : null}
         {status === 'failed' ? <p class="muted">{TOOL_STRINGS.measureFailed}</p> : null}
       </div>

@@ -38,6 +38,8 @@ export interface PointToLine {
   sideCountry: string | null;
   /** The country's name as the checks word it ("unknown" when the data does not say). */
   sideName: string | null;
+  /** The engine's words for it, e.g. "7.54 km on the <country> side". */
+  words: string;
   /** The engine's sentence, e.g. "A is 1.20 km on the <country> side of <line>". */
   summary: string;
   interpolated: boolean;
@@ -146,6 +148,7 @@ export function measurePoints(points: readonly MeasurePoint[], ctx: CheckContext
         distanceM,
         sideCountry,
         sideName: sideCountry === null ? null : ctx.countryName(sideCountry),
+        words,
         summary: `${place.properties.name} is ${words}`,
         interpolated: details.nearestBorderInterpolated === true,
       };

@@ -156,7 +156,7 @@ describe('the reader’s tools', () => {
     await page.mouse.click(box.x + box.width * 0.55, box.y + box.height * 0.7);
     await page.mouse.click(box.x + box.width * 0.8, box.y + box.height * 0.3);
     const panel = page.getByRole('region', { name: 'Measure on the map' });
-    await expect.poll(() => panel.textContent(), { timeout: 30_000 }).toMatch(/the side of each point/);
+    await expect.poll(() => panel.textContent(), { timeout: 30_000 }).toMatch(/Each point’s side of each border line/);
     await waitForNextIdle(page);
     await shot(page, 'measure');
     const url = new URL(page.url());
@@ -170,7 +170,7 @@ describe('the reader’s tools', () => {
     // The shared link: the same measurement, measured from exactly the URL's points.
     const shared = await app.open(`/?${url.searchParams.toString()}`);
     const sharedPanel = shared.page.getByRole('region', { name: 'Measure on the map' });
-    await expect.poll(() => sharedPanel.textContent(), { timeout: 30_000 }).toMatch(/the side of each point/);
+    await expect.poll(() => sharedPanel.textContent(), { timeout: 30_000 }).toMatch(/Each point’s side of each border line/);
     const text = (await sharedPanel.textContent()) ?? '';
     const shown = Number(/Total: ([\d.]+) km/.exec(text)?.[1]);
     const expected = vincentyM(points[0] as [number, number], points[1] as [number, number]) / 1000;
@@ -178,7 +178,9 @@ describe('the reader’s tools', () => {
     expect(Math.abs(shown - expected)).toBeLessThanOrEqual(0.005 + 1e-9);
     expect(text).toMatch(/B is [\d.]+ km [a-z-]+ of A in a straight line \(bearing \d+°\)/);
     // Near Goris both points are on the Armenian side of the OSM line; the sentence is the checks' own.
-    expect(text).toMatch(/A is [\d.]+ k?m on the Armenia side/);
+    const firstLine = sharedPanel.locator('table.measure-sides tbody tr').first();
+    expect(await firstLine.locator('th').textContent()).toBe('Border (OpenStreetMap, c. 2017)');
+    expect(await firstLine.locator('td').first().textContent()).toMatch(/^[\d.]+ k?m on the Armenia side$/);
     expect(log.consoleErrors).toEqual([]);
     expect(shared.log.consoleErrors).toEqual([]);
     await shared.page.close();
