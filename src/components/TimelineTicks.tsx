@@ -2,9 +2,8 @@ import type { AppState } from '../state.ts';
 import { formatDay } from '../timeline.ts';
 import { sideLabel, TOOL_STRINGS } from '../ui/strings.ts';
 
-/** Height in px of one claim in a day's stack; a stack never grows past MAX_PX. */
-const CLAIM_PX = 4;
-const MAX_PX = 22;
+/** A side's tick grows with its claims that day up to this many (tools.css: 4 px a claim). */
+const MAX_STEPS = 6;
 
 /** Per day, the claims of each side as a stack of coloured ticks; the story's first and last days as labels. */
 export function TimelineTicks({
@@ -23,15 +22,13 @@ export function TimelineTicks({
   return (
     <div class="timeline-ticks" aria-hidden="true">
       <div class="timeline-ticks-days">
-        {days.map((day, i) => {
+        {days.map((day) => {
           const counts = perDay.get(day);
           const shown = dayOnly ? day === current : day <= current;
           return (
             <span
               key={day}
               class={`timeline-tick${shown ? '' : ' timeline-tick--later'}`}
-              // Where the slider's thumb stands on that day.
-              style={{ left: `${(i / Math.max(1, days.length - 1)) * 100}%` }}
               title={tickTitle(state, day, counts)}
             >
               {sides.map((side) => {
@@ -39,8 +36,9 @@ export function TimelineTicks({
                 return n > 0 ? (
                   <span
                     key={side.id}
-                    class={`timeline-tick-side side--${side.id}`}
-                    style={{ height: `${Math.min(MAX_PX, n * CLAIM_PX)}px` }}
+                    // Heights by class, not by a style attribute: the embed's first render is HTML under a
+                    // Content-Security-Policy that allows no inline styles.
+                    class={`timeline-tick-side timeline-tick-side--${Math.min(MAX_STEPS, n)} side--${side.id}`}
                   />
                 ) : null;
               })}
