@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import type { RefObject } from 'preact';
 import { DARK, LIGHT, type Palette, sideColour } from '../map/palette.ts';
 import type { AppState } from '../state.ts';
+import { borderLayer } from '../story/manifest.ts';
 import { formatDay } from '../timeline.ts';
 import { checksCsv, checksJson, citation, exportFileName, viewClaimsGeoJson } from '../tools/export.ts';
 import { formatLength } from '../tools/measure.ts';
@@ -55,8 +56,7 @@ function legendItems(state: AppState, palette: Palette): PosterLegendItem[] {
       symbol: { kind: 'marker', shape: side.marker },
     }));
   m.borderLines.forEach((line, i) => {
-    const group = i === 0 ? 'border' : `border-${line.id}`;
-    if (on.has(group))
+    if (on.has(borderLayer(m, line.id)))
       items.push({
         label: line.label,
         colour: palette.border,
@@ -80,6 +80,16 @@ function legendItems(state: AppState, palette: Palette): PosterLegendItem[] {
   return items;
 }
 
+/** The basemap's credit, and the credit of each border line shown whose licence asks for one (as on the map). */
+function attributionOf(state: AppState): string {
+  const m = state.manifest;
+  const on = state.layers.value;
+  const lines = m.borderLines
+    .filter((line) => line.attribution && on.has(borderLayer(m, line.id)))
+    .map((line) => line.attribution?.text ?? '');
+  return [m.attribution, ...lines].join(' · ');
+}
+
 export function posterTexts(state: AppState, palette: Palette): PosterTexts {
   const m = state.manifest;
   const layers = layersText(state);
@@ -91,7 +101,7 @@ export function posterTexts(state: AppState, palette: Palette): PosterTexts {
     legend: legendItems(state, palette),
     focusLine: focusLine(state),
     sourceLine: m.texts.sourceLine,
-    attribution: m.attribution,
+    attribution: attributionOf(state),
     link: location.href,
   };
 }
