@@ -21,6 +21,19 @@ export function MeasurePanel({ state }: { state: AppState }) {
   return (
     <section class="measure-panel" aria-labelledby="measure-heading">
       <h2 id="measure-heading">{TOOL_STRINGS.measureHeading}</h2>
+      {/* The figure first: on a phone the panel is short, and the total is what a reader came for. */}
+      <p class="measure-total" aria-live="polite">
+        {points.length === 1 ? (
+          TOOL_STRINGS.measureNeedTwo
+        ) : measurement && points.length > 1 ? (
+          <>
+            <strong>
+              {TOOL_STRINGS.measureTotal}: {formatLength(measurement.totalM)}
+            </strong>{' '}
+            <span class="muted">({TOOL_STRINGS.measurePoints(points.length)})</span>
+          </>
+        ) : null}
+      </p>
       <div class="measure-actions">
         {tools.measuring.value ? (
           <button
@@ -52,17 +65,9 @@ export function MeasurePanel({ state }: { state: AppState }) {
         </button>
       </div>
       {tools.measuring.value && points.length < 2 ? <p class="muted">{TOOL_STRINGS.measureHelp}</p> : null}
-      <div aria-live="polite" class="measure-results">
-        {points.length === 0 ? null : points.length === 1 ? (
-          <p>{TOOL_STRINGS.measureNeedTwo}</p>
-        ) : measurement ? (
+      <div class="measure-results">
+        {measurement && points.length > 1 ? (
           <>
-            <p class="measure-total">
-              <strong>
-                {TOOL_STRINGS.measureTotal}: {formatLength(measurement.totalM)}
-              </strong>{' '}
-              <span class="muted">({TOOL_STRINGS.measurePoints(points.length)})</span>
-            </p>
             <h3>{TOOL_STRINGS.measureLegs}</h3>
             <ul class="plain-list measure-list">
               {measurement.legs.map((leg) => (
