@@ -1,6 +1,7 @@
 import { HeaderTools } from './components/HeaderTools.tsx';
 import { MapPanel } from './components/MapPanel.tsx';
 import { Problems } from './components/Problems.tsx';
+import { SearchBox } from './components/SearchBox.tsx';
 import { Sidebar } from './components/Sidebar.tsx';
 import type { AppState } from './state.ts';
 
@@ -12,6 +13,7 @@ export function App({ state }: { state: AppState }) {
           <h1>{state.manifest.texts.title}</h1>
           <p>{state.manifest.texts.subtitle}</p>
         </div>
+        <SearchBox state={state} />
         <HeaderTools state={state} />
       </header>
       <Problems state={state} />

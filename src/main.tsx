@@ -8,6 +8,7 @@ import { loadAppData } from './start.ts';
 import { createAppState } from './state.ts';
 import { STORY } from './story/current.ts';
 import './styles.css';
+import './tools/tools.css';
 import { applyTheme } from './ui/theme.ts';
 import { parseUrlState } from './url-state.ts';
 import { syncUrl } from './url-sync.ts';

@@ -62,6 +62,8 @@ export function createAppState(initial: UrlState, manifest: StoryManifest, defau
     /** Whether the URL asked for a scheme (links and embed code then keep it). */
     themeInUrl: initial.theme,
     camera: signal<Camera | null>(initial.camera),
+    /** The reader's measurement (src/tools/measure.ts): its points, [lon, lat] each. */
+    measure: signal<[number, number][]>(initial.measure ?? []),
     /** True while the app corrects what a link asked for (see dropStaleSelection): not a reader's own step. */
     correcting: false,
     /**
@@ -172,6 +174,7 @@ export function urlStateOf(state: AppState): UrlState {
     check: state.selectedCheck.value,
     lang: state.language.value,
     camera: state.camera.value,
+    measure: state.measure.value,
     theme: state.themeInUrl,
   };
 }
@@ -186,5 +189,6 @@ export function applyUrlState(state: AppState, url: UrlState): void {
     state.selectedCheck.value = url.check;
     state.language.value = url.lang;
     if (url.camera) state.camera.value = url.camera;
+    state.measure.value = url.measure ?? [];
   });
 }

@@ -22,6 +22,8 @@ export interface UrlState {
   check: string | null;
   lang: Language;
   camera: Camera | null;
+  /** The reader's measurement: its points, [lon, lat] each (absent or empty: none). */
+  measure?: [number, number][];
   /** The colour scheme asked for in the URL; null: the page's default (the app: auto; the embed: light). */
   theme: Theme | null;
 }
@@ -39,8 +41,21 @@ export function defaultUrlState(story: StoryManifest): UrlState {
   };
 }
 
+/** At most this many measurement points in a URL (A to Z). */
+export const MAX_MEASURE_POINTS = 26;
+
 /** Parameter names this module owns; others (e.g. the embed's) are left to their own parser. */
-export const URL_KEYS = ['layers', 'date', 'mode', 'claim', 'check', 'lang', 'map', 'theme'] as const;
+export const URL_KEYS = [
+  'layers',
+  'date',
+  'mode',
+  'claim',
+  'check',
+  'lang',
+  'map',
+  'theme',
+  'measure',
+] as const;
 
 const ID = /^[a-z0-9][a-z0-9-]{0,80}$/;
 
@@ -101,7 +116,39 @@ export function parseUrlState(search: string, story: StoryManifest): Parsed<UrlS
     if (camera) state.camera = camera;
     else warn('map', map, 'zoom/latitude/longitude, e.g. 11/39.60/46.23');
   }
+  const measure = params.get('measure');
+  if (measure !== null) {
+    const points = parseMeasure(measure);
+    if (points) state.measure = points;
+    else
+      warn(
+        'measure',
+        measure,
+        `up to ${MAX_MEASURE_POINTS} points as latitude,longitude joined by "_", e.g. 39.5111,46.3417_39.5354,46.3206`,
+      );
+  }
   return { value: state, warnings };
+}
+
+/** "lat,lon_lat,lon…": latitude first, as in `map`. Null when any point is malformed or out of range. */
+export function parseMeasure(text: string): [number, number][] | null {
+  const parts = text.split('_');
+  if (text === '' || parts.length > MAX_MEASURE_POINTS) return null;
+  const points: [number, number][] = [];
+  for (const part of parts) {
+    const pair = part.split(',');
+    if (pair.length !== 2 || pair.some((v) => v.trim() === '')) return null;
+    const [lat, lon] = pair.map(Number) as [number, number];
+    if (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 85 || Math.abs(lon) > 180)
+      return null;
+    points.push([lon, lat]);
+  }
+  return points;
+}
+
+/** Five decimals: about a metre, finer than a tap can place a point. */
+export function formatMeasure(points: readonly (readonly [number, number])[]): string {
+  return points.map(([lon, lat]) => `${lat.toFixed(5)},${lon.toFixed(5)}`).join('_');
 }
 
 /** "zoom/lat/lon", the order MapLibre's own hash uses. */
@@ -142,6 +189,7 @@ export function serializeUrlState(state: UrlState, story: StoryManifest): string
   if (state.check) params.set('check', state.check);
   if (state.lang !== defaults.lang) params.set('lang', state.lang);
   if (state.camera) params.set('map', formatCamera(state.camera));
+  if (state.measure?.length) params.set('measure', formatMeasure(state.measure));
   if (state.theme) params.set('theme', state.theme);
   const text = params.toString().replaceAll('%2C', ',').replaceAll('%2F', '/');
   return text ? `?${text}` : '';

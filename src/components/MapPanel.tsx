@@ -7,9 +7,11 @@ import { DARK, LIGHT } from '../map/palette.ts';
 import { type AppState, reportProblem, selectClaim } from '../state.ts';
 import { claimsLayer } from '../story/manifest.ts';
 import { dateFilter, formatDay } from '../timeline.ts';
+import { bindMapTools } from '../tools/bind-map-tools.ts';
 import { prefersReducedMotion } from '../ui/motion.ts';
 import { MAP_LOCALE, STRINGS, sideLabel } from '../ui/strings.ts';
 import { isDark } from '../ui/theme.ts';
+import { MapTools, type MapToolsKind } from './MapTools.tsx';
 
 declare global {
   interface Window {
@@ -64,6 +66,7 @@ function bindMapToState(view: MapView, state: AppState): () => void {
       const check = state.checks.value?.find((c) => c.id === state.selectedCheck.value);
       view.setData('measure', measureForMap(check?.geometry ?? { type: 'FeatureCollection', features: [] }));
     }),
+    bindMapTools(view, state),
   ];
   return () => {
     for (const dispose of disposers) dispose();
@@ -110,6 +113,8 @@ export interface MapPanelOptions {
   navigationControl?: boolean;
   /** Whether a bottom sheet covers the map on phones (the full app's layout; not the embed's). */
   bottomSheet?: boolean;
+  /** The tools over the map (tools/): all of them in the full app, full screen only in the embed. */
+  tools?: MapToolsKind;
 }
 
 /** Mounts the map after first paint. The page is usable before MapLibre has even downloaded. */
@@ -218,6 +223,9 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
     <section class="map-panel" aria-label={state.manifest.texts.mapLabel}>
       {preview ? <div class="map-preview" aria-hidden="true" /> : null}
       <div ref={container} class="map" data-status={status} />
+      {state.mapStarted.value && status !== 'unavailable' ? (
+        <MapTools state={state} kind={options.tools ?? 'all'} />
+      ) : null}
       {status === 'loading' && (
         <p class="map-overlay" role="status">
           {STRINGS.mapLoading}

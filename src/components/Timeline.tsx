@@ -2,9 +2,11 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { AppState } from '../state.ts';
 import { formatDay, storyDays } from '../timeline.ts';
+import { claimsPerDay, nextPlayDay } from '../tools/timeline-marks.ts';
 import { prefersReducedMotion } from '../ui/motion.ts';
 import { STRINGS } from '../ui/strings.ts';
 import { listedClaims } from './ClaimList.tsx';
+import { dayCountsText, TimelineTicks } from './TimelineTicks.tsx';
 
 const PLAY_STEP_MS = 900;
 
@@ -12,6 +14,16 @@ const PLAY_STEP_MS = 900;
 export function Timeline({ state }: { state: AppState }) {
   const DAYS = useMemo(() => storyDays(state.manifest), [state.manifest]);
   const playing = useSignal(false);
+  const story = state.story.value;
+  const perDay = useMemo(
+    () =>
+      claimsPerDay(
+        DAYS,
+        state.manifest.sides.map((side) => side.id),
+        story?.claims ?? [],
+      ),
+    [DAYS, story],
+  );
   const index = DAYS.indexOf(state.date.value);
   const setIndex = (i: number) => {
     state.date.value = DAYS[Math.max(0, Math.min(DAYS.length - 1, i))];
@@ -23,9 +35,15 @@ export function Timeline({ state }: { state: AppState }) {
     if (index === DAYS.length - 1) setIndex(0);
     const timer = setInterval(
       () => {
-        const next = DAYS.indexOf(state.date.value) + 1;
-        if (next >= DAYS.length) playing.value = false;
-        else setIndex(next);
+        // Days on which no shown side said anything are skipped: the map would not change.
+        const said = new Set(
+          (state.story.peek()?.claims ?? [])
+            .filter((claim) => state.layers.peek().has(`claims-${claim.properties.side}`))
+            .map((claim) => claim.properties.statementDate),
+        );
+        const next = nextPlayDay(DAYS, said, state.date.peek());
+        if (next === null) playing.value = false;
+        else state.date.value = next;
       },
       prefersReducedMotion() ? PLAY_STEP_MS * 2 : PLAY_STEP_MS,
     );
@@ -47,16 +65,23 @@ export function Timeline({ state }: { state: AppState }) {
         >
           ‹
         </button>
-        <input
-          type="range"
-          min={0}
-          max={DAYS.length - 1}
-          step={1}
-          value={index}
-          aria-label={STRINGS.timelineDay}
-          aria-valuetext={formatDay(state.date.value)}
-          onInput={(event) => setIndex(Number(event.currentTarget.value))}
-        />
+        <div class="timeline-track">
+          <input
+            type="range"
+            min={0}
+            max={DAYS.length - 1}
+            step={1}
+            value={index}
+            aria-label={STRINGS.timelineDay}
+            aria-valuetext={formatDay(state.date.value)}
+            aria-describedby="timeline-day-counts"
+            onInput={(event) => setIndex(Number(event.currentTarget.value))}
+          />
+          <TimelineTicks state={state} days={DAYS} perDay={perDay} />
+          <span id="timeline-day-counts" class="visually-hidden">
+            {dayCountsText(state, perDay.get(state.date.value))}
+          </span>
+        </div>
         <button
           type="button"
           aria-label={STRINGS.timelineNext}

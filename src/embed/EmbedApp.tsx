@@ -45,7 +45,11 @@ export function EmbedApp({ state, params }: { state: AppState; params: EmbedPara
       <Problems state={state} />
       <MapPanel
         state={state}
-        options={{ cooperativeGestures: params.gestures === 'cooperative', navigationControl: controls.zoom }}
+        options={{
+          cooperativeGestures: params.gestures === 'cooperative',
+          navigationControl: controls.zoom,
+          tools: 'embed',
+        }}
       />
       <div class="embed-panel">
         {/* Reading, not steering: the card takes focus only when the reader is using the frame. */}

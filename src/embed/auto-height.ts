@@ -17,7 +17,11 @@ export function reportHeight(id: string, win: Window = window): () => void {
         win.parent.postMessage(message, '*');
     },
   });
-  const observer = new ResizeObserver(() => reporter.schedule());
+  // In full screen the map leaves the page's flow and the page looks shorter: the frame keeps its height meanwhile
+  // (the page comes back to the same height when full screen ends).
+  const observer = new ResizeObserver(() => {
+    if (!win.document.fullscreenElement) reporter.schedule();
+  });
   observer.observe(root);
   return () => {
     observer.disconnect();

@@ -9,6 +9,7 @@ import { createAppState } from '../state.ts';
 import { STORY } from '../story/current.ts';
 import { applyTheme } from '../ui/theme.ts';
 import '../styles.css';
+import '../tools/tools.css';
 import './embed.css';
 import { reportHeight } from './auto-height.ts';
 import { EmbedApp } from './EmbedApp.tsx';

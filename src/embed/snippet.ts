@@ -77,6 +77,8 @@ export function embedSnippet({ src, title, height = EMBED_TYPICAL_HEIGHT }: Snip
     `sandbox="${EMBED_SANDBOX}"`,
     'style="border:0;width:100%"',
     'scrolling="no"',
+    // The map's "Full screen" button: a frame may only go full screen when its page allows it.
+    'allow="fullscreen"',
     'data-conflict-map',
   ];
   return `<iframe ${attributes.join(' ')}></iframe>\n<script>\n${HOST_SCRIPT}\n</script>`;

@@ -23,10 +23,11 @@ import type { Language } from '../ui/languages.ts';
 import type { Bounds, Camera } from './camera.ts';
 import { unpackNameAnchors } from './country-names.ts';
 import type { ClaimDisplay } from './display-data.ts';
-import { labelFontFaces } from './fonts.ts';
+import { LABEL_FONT, labelFontFaces } from './fonts.ts';
 import { LocatorControl } from './locator.ts';
 import type { Palette } from './palette.ts';
 import { ring, styleImages } from './patterns.ts';
+import { RULER_SOURCE, rulerLayers } from './ruler-style.ts';
 import {
   IMAGE,
   type LayerEntry,
@@ -100,6 +101,9 @@ export class MapView {
   /** Resolves when the style is parsed and its sources and layers can be changed. */
   private readonly loaded: Promise<void>;
   private readonly bottomInset: (() => number) | undefined;
+  private readonly palette: Palette;
+  /** While the reader measures, a click places a point instead of opening a claim. */
+  private measureClick: ((point: [number, number]) => void) | null = null;
   /**
    * Whether the style can be changed now: false while the WebGL context is lost (MapLibre 6 then destroys its style,
    * and every call that touches it would throw) and until the style it rebuilds after the restore has loaded.
@@ -137,6 +141,7 @@ export class MapView {
     const base = document.baseURI;
     this.story = story;
     this.bottomInset = bottomInset;
+    this.palette = palette;
     this.describeClaim = describeClaim ?? (() => null);
     this.chooserHeading = chooserHeading ?? ((count) => `${count} claims here`);
     // The first view frames the story's places; on a phone, above the bottom sheet that covers the map's south.
@@ -290,13 +295,19 @@ export class MapView {
    */
   private listenForClaimClicks(): void {
     this.map.on('click', (event: MapMouseEvent) => {
+      // While the reader measures, a click places a point (setMeasuring) and opens nothing.
+      if (this.measureClick) return;
       const ids = this.claimsAt(event.point);
       if (ids.length === 1) this.openClaim(ids[0] as string);
       else if (ids.length > 1) this.openChooser(ids, event.lngLat);
     });
     this.map.on('mousemove', (event: MapMouseEvent) => {
-      this.map.getCanvas().style.cursor = this.claimsAt(event.point).length ? 'pointer' : '';
+      if (this.measureClick) return;
+      const ids = this.claimsAt(event.point);
+      this.map.getCanvas().style.cursor = ids.length ? 'pointer' : '';
+      this.onHover?.(ids[0] ?? null, [event.lngLat.lng, event.lngLat.lat]);
     });
+    this.map.getCanvasContainer().addEventListener('mouseleave', () => this.onHover?.(null, [0, 0]));
   }
 
   private openClaim(id: string): void {
@@ -516,6 +527,103 @@ export class MapView {
     const layers = this.entries.filter((e) => e.spec.id.startsWith('claims-')).map((e) => e.spec.id);
     const ids = this.map.queryRenderedFeatures({ layers }).map((f) => String(f.properties.id));
     return [...new Set(ids)].sort();
+  }
+
+  private onHover: ((claimId: string | null, at: [number, number]) => void) | null = null;
+
+  /**
+   * Calls `onHover` with the claim under a mouse pointer (null when there is none), with where to show a tooltip.
+   * Touch has no hover: the tap opens the claim instead.
+   */
+  onClaimHover(onHover: (claimId: string | null, at: [number, number]) => void): void {
+    this.onHover = onHover;
+  }
+
+  private tooltip: Popup | null = null;
+
+  /** Shows `content` (DOM nodes, never HTML text) in a small tooltip at `at`, or hides it (null). */
+  showTooltip(at: [number, number], content: HTMLElement | null): void {
+    if (!content) {
+      this.tooltip?.remove();
+      return;
+    }
+    this.tooltip ??= new Popup({
+      closeButton: false,
+      closeOnClick: false,
+      className: 'claim-tooltip',
+      offset: 12,
+      maxWidth: '260px',
+    });
+    this.tooltip.setLngLat(at).setDOMContent(content);
+    if (!this.tooltip.isOpen()) this.tooltip.addTo(this.map);
+  }
+
+  /** Starts (with a handler for each point placed) or stops the reader's measuring: clicks then place points. */
+  setMeasuring(onPoint: ((point: [number, number]) => void) | null): void {
+    if (onPoint && !this.measureClick) this.map.on('click', this.placePoint);
+    if (!onPoint && this.measureClick) this.map.off('click', this.placePoint);
+    this.measureClick = onPoint;
+    this.map.getCanvas().style.cursor = onPoint ? 'crosshair' : '';
+    if (onPoint) this.tooltip?.remove();
+  }
+
+  private readonly placePoint = (event: { lngLat: { lng: number; lat: number } }) => {
+    this.measureClick?.([event.lngLat.lng, event.lngLat.lat]);
+  };
+
+  /** The position under a pixel of the map's container (CSS pixels from its top left corner). */
+  positionAt(x: number, y: number): [number, number] {
+    const { lng, lat } = this.map.unproject([x, y]);
+    return [lng, lat];
+  }
+
+  /** The box the map shows now: [west, south, east, north]. */
+  viewBounds(): Bounds {
+    const b = this.map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  }
+
+  /** Draws the reader's measurement (its legs, points and labels); an empty collection clears it. */
+  async setRuler(data: GeoJSON.FeatureCollection): Promise<void> {
+    // A change like the others: applied again on a style rebuilt after a lost context.
+    await this.change('ruler', () => {
+      const source = this.map.getSource(RULER_SOURCE) as GeoJSONSource | undefined;
+      if (source) {
+        source.setData(data);
+        return;
+      }
+      if (data.features.length === 0) return;
+      this.map.addSource(RULER_SOURCE, { type: 'geojson', data });
+      for (const layer of rulerLayers(this.palette, LABEL_FONT)) {
+        if (!this.map.getLayer(layer.id)) this.map.addLayer(layer);
+      }
+    });
+  }
+
+  /**
+   * A copy of what the map shows, as a 2D canvas (device pixels). A WebGL canvas keeps its picture only until the
+   * frame is shown, so the map is redrawn synchronously and copied at once (this works inside 'beforeprint' too).
+   */
+  snapshot(): HTMLCanvasElement {
+    this.map.redraw();
+    const source = this.map.getCanvas();
+    const copy = document.createElement('canvas');
+    copy.width = source.width;
+    copy.height = source.height;
+    copy.getContext('2d')?.drawImage(source, 0, 0);
+    return copy;
+  }
+
+  /** Ground metres per CSS pixel at the view's centre (Web Mercator with 512-pixel tiles). */
+  metresPerPixel(): number {
+    const lat = this.map.getCenter().lat;
+    return (40_075_016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** this.map.getZoom());
+  }
+
+  /** The map's size on the page, in CSS pixels. */
+  cssSize(): { width: number; height: number } {
+    const canvas = this.map.getCanvas();
+    return { width: canvas.clientWidth, height: canvas.clientHeight };
   }
 
   remove(): void {

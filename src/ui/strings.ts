@@ -194,3 +194,66 @@ export function formatMetres(metres: number): string {
     ? `${(metres / 1000).toLocaleString('en-GB', { maximumFractionDigits: 1 })} km`
     : `${Math.round(metres)} m`;
 }
+
+/** The reader's tools: search, measure, export, print, full screen, the hover tooltip, the timeline's marks. */
+export const TOOL_STRINGS = {
+  toolsLabel: 'Map tools',
+  searchLabel: 'Search places and claims',
+  searchPlaceholder: 'Search places, claims…',
+  searchHint: 'Any spelling or script. Up and down arrows pick a result; Enter shows it on the map.',
+  searchNoResults: (query: string) => `Nothing found for “${query}”.`,
+  searchResults: (count: number) => (count === 1 ? '1 result' : `${count} results`),
+  searchKind: { place: 'Place', area: 'Area', claim: 'Claim' } as Record<string, string>,
+  searchShown: (label: string) => `Showing ${label} on the map.`,
+  searchNoPlace: 'This claim names no place; its card is open.',
+
+  measure: 'Measure',
+  measureHeading: 'Measure on the map',
+  measureHelp:
+    'Click or tap the map to place points. With the keyboard: move the map with the arrow keys to put the cross on a spot, then press “Add point at the cross”. Escape stops placing points.',
+  measureAddCentre: 'Add point at the cross',
+  measureUndo: 'Remove last point',
+  measureClose: 'Clear and close',
+  measureNeedTwo: 'Place a second point to measure a distance.',
+  measurePoints: (n: number) => (n === 1 ? '1 point' : `${n} points`),
+  measureTotal: 'Total',
+  measureLegs: 'Distances and bearings',
+  measureSidesCaption: 'Each point’s side of each border line, and its distance from the line',
+  measureLineColumn: 'Border line',
+  measureMethod: 'How it is measured',
+  measureLoading: 'Reading the border lines…',
+  measureFailed: 'The border lines could not be read; distances are still measured.',
+  measureShare: 'The measurement is in the page’s link: “Copy link” shares it.',
+
+  exportButton: 'Export',
+  exportHeading: 'Export this view',
+  exportIntro: 'What you see now: the day, the layers shown and the map view.',
+  exportPng: 'Picture (PNG)',
+  exportGeoJson: 'Claims in view (GeoJSON)',
+  exportChecksCsv: 'Figures checked (CSV)',
+  exportChecksJson: 'Figures checked (JSON)',
+  exportPrint: 'Print',
+  exportCiteLabel: 'Cite this view',
+  exportCopyCite: 'Copy citation',
+  exportCopied: 'Citation copied',
+  exportCopyFailed: 'Copy failed: select the text and copy it',
+  exportSaved: (name: string) => `Saved ${name}`,
+  exportNoChecks: 'The figures are still being measured.',
+  exportClose: 'Close',
+  posterLayers: (names: string) => `Layers: ${names}`,
+  posterNoLayers: 'Layers: none',
+  posterDay: (day: string, dayOnly: boolean) =>
+    dayOnly ? `${day} · claims made that day` : `${day} · claims made up to that day`,
+  posterClaim: (summary: string) => `Open claim: ${summary}`,
+  posterCheck: (title: string) => `Figure checked: ${title}`,
+  posterMeasure: (text: string) => `Measured: ${text}`,
+  posterRuler: 'Measured on the map (straight lines on the ellipsoid)',
+
+  fullscreen: 'Full screen',
+  exitFullscreen: 'Exit full screen',
+
+  tooltipSaid: (day: string) => `said on ${day}`,
+
+  timelineDayCount: (day: string, counts: string) => `${day}: ${counts}`,
+  timelineNoClaims: 'no claims',
+} as const;

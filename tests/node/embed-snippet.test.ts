@@ -41,6 +41,7 @@ describe('embed snippet', () => {
       `sandbox="${EMBED_SANDBOX}"`,
       'style="border:0;width:100%"',
       'scrolling="no"',
+      'allow="fullscreen"',
       'data-conflict-map',
     ]) {
       expect(iframe).toContain(attribute);
