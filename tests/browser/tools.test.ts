@@ -156,7 +156,9 @@ describe('the reader’s tools', () => {
     await page.mouse.click(box.x + box.width * 0.55, box.y + box.height * 0.7);
     await page.mouse.click(box.x + box.width * 0.8, box.y + box.height * 0.3);
     const panel = page.getByRole('region', { name: 'Measure on the map' });
-    await expect.poll(() => panel.textContent(), { timeout: 30_000 }).toMatch(/Each point’s side of each border line/);
+    await expect
+      .poll(() => panel.textContent(), { timeout: 30_000 })
+      .toMatch(/Each point’s side of each border line/);
     await waitForNextIdle(page);
     await shot(page, 'measure');
     const url = new URL(page.url());
@@ -170,7 +172,9 @@ describe('the reader’s tools', () => {
     // The shared link: the same measurement, measured from exactly the URL's points.
     const shared = await app.open(`/?${url.searchParams.toString()}`);
     const sharedPanel = shared.page.getByRole('region', { name: 'Measure on the map' });
-    await expect.poll(() => sharedPanel.textContent(), { timeout: 30_000 }).toMatch(/Each point’s side of each border line/);
+    await expect
+      .poll(() => sharedPanel.textContent(), { timeout: 30_000 })
+      .toMatch(/Each point’s side of each border line/);
     const text = (await sharedPanel.textContent()) ?? '';
     const shown = Number(/Total: ([\d.]+) km/.exec(text)?.[1]);
     const expected = vincentyM(points[0] as [number, number], points[1] as [number, number]) / 1000;
