@@ -34,6 +34,7 @@ import { CHROMIUM_ARGS, chromiumPath, DIST, launchChromium, ROOT } from '../test
 import { serveCompressed } from './bench/serve.ts';
 import { syntheticClaims } from './bench/synthetic-claims.ts';
 import { readStoryFolder, storyDir } from './lib/story-folder.ts';
+import { storyPlugin } from './lib/vite-story-plugin.ts';
 
 const BARE_DIST = join(ROOT, '.cache/bench-bare');
 const SCALE_CACHE = join(ROOT, '.cache/bench-scale');
@@ -580,6 +581,8 @@ async function main() {
       base: './',
       logLevel: 'error',
       configFile: false,
+      // The story plugin gives the bare page the same hashed data files (and `virtual:story`) as the app.
+      plugins: [storyPlugin()],
       build: { outDir: BARE_DIST, emptyOutDir: true, assetsInlineLimit: 0 },
     });
   }

@@ -14,6 +14,7 @@ export { areasForMap, claimsForMap, placesForMap } from './map/display-data.ts';
 export { DARK, LIGHT } from './map/palette.ts';
 export { styleImages } from './map/patterns.ts';
 export { makeLayers, SOURCE } from './map/style.ts';
+export { defaultLayers } from './story/manifest.ts';
 
 /** The first render of a page of `story` with no URL parameters, as HTML. */
 export function firstRender(page: 'app' | 'embed', story: StoryManifest): string {

@@ -20,6 +20,18 @@ declare global {
   }
 }
 
+/**
+ * The build writes the first view's picture (an SVG) into the page's map area (scripts/build/first-view.ts). It is
+ * taken here, before the first render, which would drop nodes the component does not describe, and put back into
+ * the preview whenever one is shown.
+ */
+const firstViewPicture =
+  typeof document === 'undefined' ? null : document.querySelector('.map-preview > svg');
+function showFirstViewPicture(preview: HTMLDivElement | null): void {
+  if (preview && firstViewPicture && firstViewPicture.parentNode !== preview)
+    preview.append(firstViewPicture);
+}
+
 /** Pushes app state into the map whenever it changes. Returns the cleanup of every subscription. */
 function bindMapToState(view: MapView, state: AppState): () => void {
   const updateTargets = () => {
@@ -221,7 +233,7 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
   const preview = status !== 'ready' && !firstCamera.current;
   return (
     <section class="map-panel" aria-label={state.manifest.texts.mapLabel}>
-      {preview ? <div class="map-preview" aria-hidden="true" /> : null}
+      {preview ? <div class="map-preview" aria-hidden="true" ref={showFirstViewPicture} /> : null}
       <div ref={container} class="map" data-status={status} />
       {state.mapStarted.value && status !== 'unavailable' ? (
         <MapTools state={state} kind={options.tools ?? 'all'} />
