@@ -1,139 +1,27 @@
-// Fetches the story's data files, checks each one, and keeps what is sound: a file that fails to load or parse is
-// reported by name and left out; a feature with a problem is reported and skipped; everything else is used.
-// A feature is dropped by its position in the file, the identity the validator reports it under: an id cannot be
-// trusted to name it (it may be missing, or differ between the feature and its properties).
+// Loads the story's data for the page: the files are read and validated in a worker (story-worker.ts) where one
+// can start, else on the page's thread (read-story.ts does the work either way); the figure checks are measured in
+// another worker once the map has drawn.
 import type { CheckResult } from '../checks/types.ts';
-import { shownText } from '../shown-text.ts';
 import type { StoryManifest } from '../story/manifest.ts';
 import type { ChecksReply, ChecksRequest } from './checks-protocol.ts';
 import checksWorkerUrl from './checks-worker.ts?worker&url';
 import { FETCH_TIMEOUT_MS } from './fetch-timeout.ts';
-import { byStatementDate, type Story } from './story.ts';
-import type { AreaFeature, BorderFeature, ClaimFeature, PlaceFeature, Source } from './types.ts';
+import { fetchFile, type LoadOptions, type Report, readStory, type StoryFile } from './read-story.ts';
+import type { Story } from './story.ts';
+import type { StoryReply, StoryRequest } from './story-protocol.ts';
+import storyWorkerUrl from './story-worker.ts?worker&url';
 import { borderFile, type DataFile, dataUrl, fileName } from './urls.ts';
-import { decodeUtf8 } from './utf8.ts';
 
-export { FETCH_TIMEOUT_MS };
+export { FETCH_TIMEOUT_MS, type LoadOptions };
 
-import {
-  type DataFile as CheckedFile,
-  FILE_LEVEL,
-  type Layer,
-  MAX_MESSAGE_LENGTH,
-  NO_SOURCES,
-  type Problem,
-  parseJson,
-  validateFiles,
-} from './validate.ts';
-
-type Report = (message: string) => void;
-
-/** The validator's layer of each data file (border lines are all of layer "border"). */
-function layerOf(file: DataFile): Layer {
-  if (file.startsWith('border:')) return 'border';
-  const layers: Record<string, Layer> = {
-    sources: 'sources',
-    places: 'places',
-    areas: 'areas',
-    claims: 'claims',
-    basemap: 'basemap',
-  };
-  return layers[file] ?? 'geojson';
-}
-
-function describe(problem: Problem): string {
-  const where = problem.featureId === FILE_LEVEL ? '' : ` (${problem.featureId})`;
-  const position = problem.line ? ` at line ${problem.line}, column ${problem.column}` : '';
-  return shownText(`${problem.file}${where}${position}: ${problem.message}`, MAX_MESSAGE_LENGTH);
-}
-
-export interface LoadOptions {
-  /** See FETCH_TIMEOUT_MS; the tests shorten it. */
-  timeoutMs?: number;
-}
-
-/** Fetches and parses one file; reports and returns null when that fails or takes longer than the timeout. */
-export async function fetchJson(
+/** Fetches and parses one data file of the story; reports and returns null when that fails. */
+export function fetchJson(
   file: DataFile,
   baseUrl: string,
   report: Report,
-  { timeoutMs = FETCH_TIMEOUT_MS }: LoadOptions = {},
+  options: LoadOptions = {},
 ): Promise<unknown | null> {
-  const name = fileName(file);
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  try {
-    // The signal covers the body too: a server that sends the headers and then stalls is cut off as well.
-    const response = await fetch(dataUrl(file, baseUrl), { signal: controller.signal });
-    if (!response.ok) {
-      report(`${name} could not be loaded (HTTP ${response.status}); the rest of the map still works.`);
-      return null;
-    }
-    const decoded = decodeUtf8(new Uint8Array(await response.arrayBuffer()));
-    if (!decoded.ok) {
-      report(`${name}: ${decoded.message}. This file was left out; the rest of the map still works.`);
-      return null;
-    }
-    const parsed = parseJson(decoded.text, name);
-    if (!parsed.ok) {
-      report(`${describe(parsed.problem)}. This file was left out; the rest of the map still works.`);
-      return null;
-    }
-    return parsed.value;
-  } catch (error) {
-    if (controller.signal.aborted) {
-      const seconds = Math.round(timeoutMs / 100) / 10;
-      report(
-        `${name} did not arrive within ${seconds} s; it was left out, and the rest of the map still works.`,
-      );
-      return null;
-    }
-    const reason = shownText(error instanceof Error ? error.message : 'network error');
-    report(`${name} could not be loaded (${reason}).`);
-    return null;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/**
- * Validates the files together and drops what is unsound: a whole file on a file-level problem,
- * otherwise only the features with problems.
- */
-function keepSound(files: CheckedFile[], story: StoryManifest, report: Report): Map<string, Kept> {
-  const problems = validateFiles(files, { story });
-  // One line per broken feature (its first problem), so one badly broken feature cannot hide the others.
-  const byFeature = new Map<string, Problem[]>();
-  for (const problem of problems) {
-    const key = `${problem.file}\u0000${problem.index ?? FILE_LEVEL}`;
-    byFeature.set(key, [...(byFeature.get(key) ?? []), problem]);
-  }
-  const groups = [...byFeature.values()];
-  for (const [first, ...more] of groups.slice(0, 8)) {
-    if (first)
-      report(more.length ? `${describe(first)} (and ${more.length} more problems there)` : describe(first));
-  }
-  if (groups.length > 8) report(`… and problems in ${groups.length - 8} more places in the data files.`);
-  const kept = new Map<string, Kept>();
-  for (const { file, data } of files) {
-    const own = problems.filter((p) => p.file === file);
-    // A problem that names no feature (the file as a whole, or "… and N more") leaves no way to tell the sound
-    // features from the others: the whole file is left out. A missing sources.json is not this file's fault.
-    if (own.some((p) => p.index === undefined && p.message !== NO_SOURCES)) continue;
-    const bad = new Set(own.map((p) => p.index));
-    const items = file.endsWith('sources.json')
-      ? (data as unknown[])
-      : (data as { features: unknown[] }).features;
-    const positions = items.flatMap((_, index) => (bad.has(index) ? [] : [index]));
-    kept.set(file, { items: positions.map((index) => items[index]), positions });
-  }
-  return kept;
-}
-
-/** What is kept of one file: its sound items, and their positions in the file (their one identity). */
-interface Kept {
-  items: unknown[];
-  positions: number[];
+  return fetchFile({ url: dataUrl(file, baseUrl), name: fileName(file) }, report, options);
 }
 
 export async function loadStory(
@@ -149,25 +37,42 @@ export async function loadStory(
     'claims',
     ...story.borderLines.map((line) => borderFile(line.id)),
   ];
-  const raw = await Promise.all(names.map((file) => fetchJson(file, baseUrl, report, options)));
-  const files: CheckedFile[] = names.flatMap((file, i) =>
-    raw[i] === null ? [] : [{ file: fileName(file), layer: layerOf(file), data: raw[i] }],
-  );
-  const kept = keepSound(files, story, report);
-  const get = <T>(file: DataFile): T[] => (kept.get(fileName(file))?.items as T[] | undefined) ?? [];
-  return {
-    sources: new Map(get<Source>('sources').map((source) => [source.id, source])),
-    places: get<PlaceFeature>('places'),
-    areas: get<AreaFeature>('areas'),
-    // Sorted once, here: every list keeps this order.
-    claims: get<ClaimFeature>('claims').sort(byStatementDate),
-    borderLines: story.borderLines.map((line) => ({
-      id: line.id,
-      label: line.label,
-      features: get<BorderFeature>(borderFile(line.id)),
-    })),
-    claimPositions: kept.get(fileName('claims'))?.positions ?? [],
-  };
+  const files: StoryFile[] = names.map((file) => ({
+    file,
+    url: dataUrl(file, baseUrl),
+    name: fileName(file),
+  }));
+  const fromWorker = await readInWorker({
+    files,
+    manifest: story,
+    timeoutMs: options.timeoutMs ?? FETCH_TIMEOUT_MS,
+  });
+  if (fromWorker?.story) {
+    for (const problem of fromWorker.problems) report(problem);
+    return fromWorker.story;
+  }
+  return readStory(files, story, report, options);
+}
+
+/**
+ * The story read in a worker; null where no worker can run (Node; a frame sandboxed without allow-same-origin has
+ * an opaque origin and may not start one from our URL), and the page reads the files itself.
+ */
+async function readInWorker(request: StoryRequest): Promise<StoryReply | null> {
+  if (typeof Worker === 'undefined') return null;
+  let worker: Worker;
+  try {
+    worker = new Worker(storyWorkerUrl, { type: 'module', name: 'story' });
+  } catch {
+    return null;
+  }
+  const reply = await new Promise<StoryReply | null>((resolve) => {
+    worker.onmessage = (event: MessageEvent<StoryReply>) => resolve(event.data);
+    worker.onerror = () => resolve(null);
+    worker.postMessage(request);
+  });
+  worker.terminate();
+  return reply;
 }
 
 /**

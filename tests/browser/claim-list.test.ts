@@ -41,6 +41,26 @@ describe('a long claim list', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
+  it('reads and validates the claims file in a worker, not on the page’s thread', async () => {
+    if (!browser || !server) throw new Error('not started');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const log = recordPage(page);
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
+    await page.goto(`${server.origin}/`);
+    await waitForMapIdle(page, log, 60_000);
+    expect(
+      workers.some((path) => /\/story-worker-[\w-]+\.js$/.test(path)),
+      workers.join(', '),
+    ).toBe(true);
+    // What the worker kept is what the page shows: every generated claim (they are all valid).
+    await expect
+      .poll(() => page.locator('ol.claim-list > li[data-claim]').first().getAttribute('aria-setsize'))
+      .toBe(String(CLAIMS));
+    expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   it('draws only the rows near the visible part, sized and numbered for assistive technology', async () => {
     if (!browser || !server) throw new Error('not started');
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
