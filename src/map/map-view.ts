@@ -82,6 +82,8 @@ export interface MapViewOptions {
 
 /** Room kept clear of the map's own controls (the +/- buttons top right) when the map frames something. */
 const CONTROLS_CLEARANCE_PX = 44;
+/** At most this many claims on the map get a keyboard target at once (those in view; see setClaimTargets). */
+const MAX_CLAIM_TARGETS = 60;
 
 type StorySource = typeof SOURCE.areas | typeof SOURCE.places | typeof SOURCE.claims;
 
@@ -196,6 +198,8 @@ export class MapView {
       );
     });
     if (onIdle) this.map.on('idle', () => onIdle(this));
+    // The keyboard targets follow the view (only claims in view have one).
+    this.map.on('moveend', () => this.placeClaimTargets());
     if (onMoveEnd) {
       this.map.on('moveend', () => {
         const { lng, lat } = this.map.getCenter();
@@ -259,7 +263,8 @@ export class MapView {
   private onClaimClick: ((claimId: string) => void) | undefined;
   private chooser: Popup | null = null;
   private claims: GeoJSON.FeatureCollection<GeoJSON.Geometry, ClaimDisplay> | null = null;
-  private targets: Marker[] = [];
+  /** The claims drawn as a point, by id (the keyboard targets sit on them). */
+  private claimPoints: Map<string, GeoJSON.Feature<GeoJSON.Point, ClaimDisplay>> | null = null;
 
   /** The claim layers a reader can click: markers first (they are the precise targets), then lines and areas. */
   private clickableLayers(): { markers: string[]; shapes: string[] } {
@@ -367,17 +372,41 @@ export class MapView {
   }
 
   /**
-   * One focusable target per claim drawn on the map, on its marker: Tab reaches every claim from the map, Enter
-   * opens it (or the chooser when the claim shares its spot). Invisible until focused; the pointer goes through
-   * them to the map, which handles clicks itself.
+   * One focusable target per claim drawn on the map, on its marker: Tab reaches every claim in view from the map,
+   * Enter opens it (or the chooser when the claim shares its spot). Invisible until focused; the pointer goes
+   * through them to the map, which handles clicks itself. Only claims in view get one, and at most
+   * MAX_CLAIM_TARGETS: a DOM marker per claim is moved by MapLibre on every frame, which at thousands of claims
+   * froze the page; the claim list reaches every claim by keyboard.
    */
   setClaimTargets(ids: readonly string[]): void {
-    for (const target of this.targets) target.remove();
-    this.targets = [];
-    if (!this.claims) return;
-    for (const id of ids) {
-      const feature = this.claims.features.find((f) => f.properties.id === id && f.geometry.type === 'Point');
-      if (feature?.geometry.type !== 'Point') continue;
+    this.targetIds = ids;
+    this.placeClaimTargets();
+  }
+
+  private targetIds: readonly string[] = [];
+  private readonly targets = new Map<string, Marker>();
+
+  private placeClaimTargets(): void {
+    const points = this.claimPoints;
+    const wanted: [string, GeoJSON.Feature<GeoJSON.Point, ClaimDisplay>][] = [];
+    if (points) {
+      const view = this.map.getBounds();
+      for (const id of this.targetIds) {
+        const feature = points.get(id);
+        if (!feature || !view.contains(feature.geometry.coordinates as [number, number])) continue;
+        wanted.push([id, feature]);
+        if (wanted.length === MAX_CLAIM_TARGETS) break;
+      }
+    }
+    const keep = new Set(wanted.map(([id]) => id));
+    // Targets that stay are kept as they are, so one that has the keyboard focus keeps it when the map moves.
+    for (const [id, target] of this.targets) {
+      if (keep.has(id)) continue;
+      target.remove();
+      this.targets.delete(id);
+    }
+    for (const [id, feature] of wanted) {
+      if (this.targets.has(id)) continue;
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'map-claim-target';
@@ -388,7 +417,7 @@ export class MapView {
       const target = new Marker({ element: button, offset: [x, y] })
         .setLngLat(feature.geometry.coordinates as [number, number])
         .addTo(this.map);
-      this.targets.push(target);
+      this.targets.set(id, target);
     }
   }
 
@@ -399,6 +428,12 @@ export class MapView {
     if (source === SOURCE.claims) {
       this.claimIds = data.features.map((feature) => String(feature.properties?.id));
       this.claims = data as GeoJSON.FeatureCollection<GeoJSON.Geometry, ClaimDisplay>;
+      this.claimPoints = new Map();
+      for (const feature of this.claims.features) {
+        const id = feature.properties.id;
+        if (feature.geometry?.type === 'Point' && !this.claimPoints.has(id))
+          this.claimPoints.set(id, feature as GeoJSON.Feature<GeoJSON.Point, ClaimDisplay>);
+      }
       void this.applyFilters();
     }
     await this.change(`data:${source}`, () => {

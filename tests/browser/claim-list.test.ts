@@ -53,6 +53,10 @@ describe('a long claim list', () => {
       workers.some((path) => /\/story-worker-[\w-]+\.js$/.test(path)),
       workers.join(', '),
     ).toBe(true);
+    // Keyboard targets on the map only for claims in view, and never thousands (each is a DOM marker).
+    const targets = await page.locator('.map-claim-target').count();
+    expect(targets).toBeGreaterThan(0);
+    expect(targets).toBeLessThanOrEqual(60);
     // What the worker kept is what the page shows: every generated claim (they are all valid).
     await expect
       .poll(() => page.locator('ol.claim-list > li[data-claim]').first().getAttribute('aria-setsize'))
