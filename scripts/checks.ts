@@ -17,7 +17,13 @@ import {
 } from '../src/checks/format.ts';
 import type { CheckInputs, CheckResult, MeasureKind } from '../src/checks/types.ts';
 import { shownText } from '../src/shown-text.ts';
-import { readJsonFile, readStoryFolder, StoryFolderError, storyFromArgs } from './lib/story-folder.ts';
+import {
+  readCheckInputs,
+  readJsonFile,
+  readStoryFolder,
+  StoryFolderError,
+  storyFromArgs,
+} from './lib/story-folder.ts';
 
 const SHORT_METHOD: Record<MeasureKind, string> = {
   'distance-between-places': 'geodesic distance + bearing, WGS84 (Vincenty)',
@@ -49,20 +55,8 @@ function fail(...lines: string[]): never {
 function readInputs(argv: string[]): { inputs: CheckInputs; outlets: Map<string, string>; rest: string[] } {
   const { dir, rest } = storyFromArgs(argv);
   const folder = readStoryFolder(dir);
-  const { paths, manifest } = folder;
-  const inputs = {
-    checks: readJsonFile(paths.checks),
-    places: readJsonFile(paths.places),
-    claims: readJsonFile(paths.claims),
-    areas: readJsonFile(paths.areas),
-    basemap: readJsonFile(paths.basemap),
-    borderLines: manifest.borderLines.map((line) => ({
-      id: line.id,
-      label: line.label,
-      features: readJsonFile(paths[`border:${line.id}`]),
-    })),
-  } as unknown as CheckInputs;
-  const sources = readJsonFile(paths.sources) as { id: string; outlet: string }[];
+  const inputs = readCheckInputs(folder);
+  const sources = readJsonFile(folder.paths.sources) as { id: string; outlet: string }[];
   return { inputs, outlets: new Map(sources.map((x) => [x.id, x.outlet])), rest };
 }
 

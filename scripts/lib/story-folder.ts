@@ -2,6 +2,7 @@
 // tests use this, so `--story DIR`, `STORY=DIR` and the default mean the same everywhere.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import type { CheckInputs } from '../../src/checks/types.ts';
 import {
   STORY_FILES,
   type StoryFileKey,
@@ -86,6 +87,23 @@ export function readStoryFolder(dir: string): StoryFolder {
 /** The files a folder lacks, by path; empty when it is complete. */
 export function missingFiles(folder: StoryFolder): string[] {
   return Object.values(folder.paths).filter((path) => !existsSync(path));
+}
+
+/** The checks engine's inputs, read from a story folder (scripts/checks.ts and the node tests read them so). */
+export function readCheckInputs(folder: StoryFolder): CheckInputs {
+  const { paths, manifest } = folder;
+  return {
+    checks: readJsonFile(paths.checks),
+    places: readJsonFile(paths.places),
+    claims: readJsonFile(paths.claims),
+    areas: readJsonFile(paths.areas),
+    basemap: readJsonFile(paths.basemap),
+    borderLines: manifest.borderLines.map((line) => ({
+      id: line.id,
+      label: line.label,
+      features: readJsonFile(paths[`border:${line.id}`]),
+    })),
+  } as unknown as CheckInputs;
 }
 
 /** Parses one of the folder's JSON files; throws a StoryFolderError naming the file. */

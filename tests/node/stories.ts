@@ -4,12 +4,12 @@
 import { join } from 'node:path';
 import {
   ROOT,
+  readCheckInputs,
   readJsonFile,
   readStoryFolder,
   type StoryFolder,
   storyDir,
 } from '../../scripts/lib/story-folder.ts';
-import type { CheckInputs } from '../../src/checks/types.ts';
 import { type DataFile, detectLayer } from '../../src/data/validate.ts';
 
 export { ROOT };
@@ -40,18 +40,4 @@ export function dataFiles(folder: StoryFolder): DataFile[] {
 }
 
 /** The checks engine's inputs, read from a story folder (as scripts/checks.ts reads them). */
-export function checkInputs(folder: StoryFolder): CheckInputs {
-  const { paths, manifest } = folder;
-  return {
-    checks: readJsonFile(paths.checks),
-    places: readJsonFile(paths.places),
-    claims: readJsonFile(paths.claims),
-    areas: readJsonFile(paths.areas),
-    basemap: readJsonFile(paths.basemap),
-    borderLines: manifest.borderLines.map((line) => ({
-      id: line.id,
-      label: line.label,
-      features: readJsonFile(paths[`border:${line.id}`]),
-    })),
-  } as unknown as CheckInputs;
-}
+export const checkInputs = readCheckInputs;
