@@ -8,7 +8,7 @@ import { sideOfBorder } from '../geo/borderSides.ts';
 import { densifyGeodesic } from '../geo/densify.ts';
 import type { CheckContext } from './context.ts';
 import { formatValue } from './format.ts';
-import { fromBase, type MeasuredValue, type MeasureOutcome } from './measureOutcome.ts';
+import { fromBase, lineValue, type MeasureOutcome } from './measureOutcome.ts';
 import type { CheckUnit, MeasureDeclaration } from './types.ts';
 
 export const LINE_DISTANCE_METHOD =
@@ -76,24 +76,7 @@ export function measureLineDistance(
         : side.country
           ? `on the ${ctx.countryName(side.country)} side`
           : 'from the line';
-    const value: MeasuredValue =
-      signedM === null
-        ? {
-            line: line.id,
-            label: line.label,
-            measured: null,
-            range: null,
-            note: 'the data does not say which country lies on that side of this line',
-          }
-        : {
-            line: line.id,
-            label: line.label,
-            measured: fromBase(signedM, unit),
-            range: [
-              fromBase(m.country ? signedM - u : Math.max(0, signedM - u), unit),
-              fromBase(signedM + u, unit),
-            ],
-          };
+    const value = lineValue(line, signedM, u, unit, { floorAtZero: !m.country });
     const length = formatValue(fromBase(distanceM, unit), unit);
     features.push(
       {

@@ -63,3 +63,32 @@ export function fromBase(value: number, unit: CheckUnit): number {
       return value * 100;
   }
 }
+
+/**
+ * One border line's value in a check measured against every line: the signed distance in metres ± the position's
+ * uncertainty, in the check's unit; none when the data does not say which country lies on that side of the line.
+ * An unsigned distance (`floorAtZero`) cannot go below zero.
+ */
+export function lineValue(
+  line: { id: string; label: string },
+  signedM: number | null,
+  uncertaintyM: number,
+  unit: CheckUnit,
+  { floorAtZero = false }: { floorAtZero?: boolean } = {},
+): MeasuredValue {
+  if (signedM === null)
+    return {
+      line: line.id,
+      label: line.label,
+      measured: null,
+      range: null,
+      note: 'the data does not say which country lies on that side of this line',
+    };
+  const low = signedM - uncertaintyM;
+  return {
+    line: line.id,
+    label: line.label,
+    measured: fromBase(signedM, unit),
+    range: [fromBase(floorAtZero ? Math.max(0, low) : low, unit), fromBase(signedM + uncertaintyM, unit)],
+  };
+}

@@ -9,7 +9,7 @@ import { signedDistanceToBorderM } from '../geo/borderSides.ts';
 import { densifyGeodesic } from '../geo/densify.ts';
 import type { CheckContext } from './context.ts';
 import { formatValue } from './format.ts';
-import { fromBase, type MeasuredValue, type MeasureOutcome } from './measureOutcome.ts';
+import { fromBase, lineValue, type MeasureOutcome } from './measureOutcome.ts';
 import type { CheckUnit, MeasureDeclaration } from './types.ts';
 
 export const SIDE_METHOD =
@@ -55,21 +55,7 @@ export function measureSide(
   const perLine = ctx.linesFor(m.line).map((line) => {
     const r = signedDistanceToBorderM(p, ctx.border(line.id), m.country);
     const signedM = r.signedM;
-    const value: MeasuredValue =
-      signedM === null
-        ? {
-            line: line.id,
-            label: line.label,
-            measured: null,
-            range: null,
-            note: 'the data does not say which country lies on that side of this line',
-          }
-        : {
-            line: line.id,
-            label: line.label,
-            measured: fromBase(signedM, unit),
-            range: [fromBase(signedM - u, unit), fromBase(signedM + u, unit)],
-          };
+    const value = lineValue(line, signedM, u, unit);
     if (signedM !== null) {
       const where =
         signedM > 0
