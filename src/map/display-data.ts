@@ -79,6 +79,69 @@ function nearM(a: Position, b: Position): number {
   );
 }
 
+/**
+ * Groups points that lie within `radiusM` of a group's centre: each point, in order, joins the first group (in the
+ * order groups were made) whose centre is that close, and the centre moves to the mean of its members; else it
+ * starts a group. Groups are found through a grid of cells at least `radiusM` wide, so the work grows with the
+ * number of points, not with points × groups (0.7 s for 100,000 claims before).
+ */
+export function groupNear<T extends { at: Position }>(
+  points: readonly T[],
+  radiusM: number,
+): { centre: Position; members: T[] }[] {
+  const maxLat = Math.max(0, ...points.map((p) => Math.abs(p.at[1] as number)));
+  // nearM's east-west scale is the cosine of the mean latitude, never below that of the farthest point from the
+  // equator: a cell that wide in longitude holds every centre within radiusM of a point in a neighbouring cell.
+  const cellLat = radiusM / METRES_PER_DEGREE;
+  const cellLon = Math.min(
+    360,
+    radiusM / (METRES_PER_DEGREE * Math.max(Math.cos((maxLat * Math.PI) / 180), 1e-6)),
+  );
+  const cellOf = (at: Position) =>
+    [Math.floor((at[0] as number) / cellLon), Math.floor((at[1] as number) / cellLat)] as const;
+  const grid = new Map<string, number[]>();
+  const groups: { centre: Position; members: T[]; sum: [number, number]; cell: string }[] = [];
+  const place = (index: number, cell: string) => {
+    const list = grid.get(cell);
+    if (list) list.push(index);
+    else grid.set(cell, [index]);
+  };
+  for (const point of points) {
+    const [cx, cy] = cellOf(point.at);
+    let found = -1;
+    for (let dx = -1; dx <= 1; dx++)
+      for (let dy = -1; dy <= 1; dy++)
+        for (const index of grid.get(`${cx + dx},${cy + dy}`) ?? [])
+          if ((found < 0 || index < found) && nearM(groups[index].centre, point.at) <= radiusM) found = index;
+    if (found < 0) {
+      const cell = `${cx},${cy}`;
+      groups.push({
+        centre: point.at,
+        members: [point],
+        sum: [point.at[0] as number, point.at[1] as number],
+        cell,
+      });
+      place(groups.length - 1, cell);
+      continue;
+    }
+    const group = groups[found];
+    group.members.push(point);
+    group.sum[0] += point.at[0] as number;
+    group.sum[1] += point.at[1] as number;
+    const n = group.members.length;
+    group.centre = [group.sum[0] / n, group.sum[1] / n];
+    const [gx, gy] = cellOf(group.centre);
+    const cell = `${gx},${gy}`;
+    if (cell !== group.cell) {
+      const list = grid.get(group.cell) ?? [];
+      list.splice(list.indexOf(found), 1);
+      group.cell = cell;
+      place(found, cell);
+    }
+  }
+  return groups.map(({ centre, members }) => ({ centre, members }));
+}
+
 /** The point halfway along a line (by planar length), where its marker goes. */
 export function midpointAlong(line: Position[]): Position {
   const lengths = line.slice(1).map((p, i) => nearM(line[i] as Position, p));
@@ -146,20 +209,7 @@ export function claimsForMap(
     for (const at of markerPoints(claim.geometry))
       markers.push({ at, props: point ? props : { ...props, anchor: true } });
   }
-  const groups: { centre: Position; members: typeof markers }[] = [];
-  for (const marker of markers) {
-    const group = groups.find((g) => nearM(g.centre, marker.at) <= GROUP_RADIUS_M);
-    if (!group) {
-      groups.push({ centre: marker.at, members: [marker] });
-      continue;
-    }
-    group.members.push(marker);
-    const n = group.members.length;
-    group.centre = [
-      group.members.reduce((sum, m) => sum + (m.at[0] as number), 0) / n,
-      group.members.reduce((sum, m) => sum + (m.at[1] as number), 0) / n,
-    ];
-  }
+  const groups = groupNear(markers, GROUP_RADIUS_M);
   const order = (side: string) => (sides.includes(side) ? sides.indexOf(side) : sides.length);
   const points = groups.flatMap(({ centre, members }) =>
     [...members]
