@@ -2,12 +2,11 @@
 // and the map; the page always leaves "Loading…"; the embed always says `ready`.
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { readStoryFolder, storyDir } from '../../scripts/lib/story-folder.ts';
 import { defaultLayers, layerGroups } from '../../src/story/manifest.ts';
 import { BROKEN_CLAIMS, committedText, hostileClaimsText } from '../fixtures/broken-story.ts';
-import { recordPage, useBuiltApp, waitForMapIdle } from './harness.ts';
+import { recordPage, STORY_FOLDER, useBuiltApp, waitForMapIdle } from './harness.ts';
 
-const STORY = readStoryFolder(storyDir()).manifest;
+const STORY = STORY_FOLDER.manifest;
 
 /** A committed claim with an uncertainty area by Lake Sev: broken in place, so its area must go too. */
 const BROKEN_IN_PLACE = 'am-pm-2021-05-12-syunik-advance';

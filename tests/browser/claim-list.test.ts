@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticClaims } from '../../scripts/bench/synthetic-claims.ts';
-import { readStoryFolder, storyDir } from '../../scripts/lib/story-folder.ts';
 import {
   DIST,
   launchChromium,
   recordPage,
+  STORY_FOLDER,
   type StaticServer,
   serveFolder,
   waitForMapIdle,
@@ -29,7 +29,7 @@ describe('a long claim list', () => {
     const assets = join(folder, 'assets');
     const file = readdirSync(assets).find((name) => /^claims-.*\.geojson$/.test(name));
     if (!file) throw new Error('no claims file in dist/assets');
-    const story = readStoryFolder(storyDir());
+    const story = STORY_FOLDER;
     const originals = JSON.parse(readFileSync(story.paths.claims, 'utf8'));
     writeFileSync(join(assets, file), JSON.stringify(syntheticClaims(originals, CLAIMS, story.manifest)));
     server = await serveFolder(folder);

@@ -5,10 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mercator } from '../../scripts/build/first-view-svg.ts';
-import { readStoryFolder, storyDir } from '../../scripts/lib/story-folder.ts';
-import { DIST, recordPage, SCREENSHOTS, useBuiltApp, waitForMapIdle } from './harness.ts';
+import { DIST, recordPage, SCREENSHOTS, STORY_FOLDER, useBuiltApp, waitForMapIdle } from './harness.ts';
 
-const story = readStoryFolder(storyDir());
+const story = STORY_FOLDER;
 const BASEMAP_BOUNDS = story.manifest.camera.maxBounds;
 const TITLE = story.manifest.texts.title;
 

@@ -7,10 +7,13 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { readStoryFolder, type StoryFolder, storyDir } from '../../scripts/lib/story-folder.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist');
 export const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
+/** The story the build was made for (STORY, else the default one), read once for every browser test. */
+export const STORY_FOLDER: StoryFolder = readStoryFolder(storyDir(process.env.STORY));
 
 /** Flags that give headless Chromium software WebGL 2 and stop it from calling home. */
 export const CHROMIUM_ARGS = [

@@ -3,11 +3,10 @@
 // Protocol: HeapProfiler.collectGarbage, then Runtime.getHeapUsage), so only what is still reachable counts.
 import type { CDPSession, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { readStoryFolder, storyDir } from '../../scripts/lib/story-folder.ts';
 import { defaultLayers, layerGroups } from '../../src/story/manifest.ts';
-import { useBuiltApp, waitForNextIdle } from './harness.ts';
+import { STORY_FOLDER, useBuiltApp, waitForNextIdle } from './harness.ts';
 
-const STORY = readStoryFolder(storyDir()).manifest;
+const STORY = STORY_FOLDER.manifest;
 
 /** Toggles layer checkboxes and moves the timeline, in the page, letting the map draw every few steps. */
 async function exercise(page: Page, toggles: number, moves: number): Promise<void> {
