@@ -18,7 +18,7 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { borderFile, type DataFile, dataUrl, fileName } from '../data/urls.ts';
 import { FONT_FACES } from '../story/current.ts';
-import { layerGroups, type StoryManifest } from '../story/manifest.ts';
+import { borderLayer, layerGroups, type StoryManifest } from '../story/manifest.ts';
 import type { Language } from '../ui/languages.ts';
 import type { Bounds, Camera } from './camera.ts';
 import { unpackNameAnchors } from './country-names.ts';
@@ -150,6 +150,12 @@ export class MapView {
     const inset = bottomInset?.() ?? 0;
     const firstBounds = story.camera.focusBounds ?? story.camera.bounds;
     this.entries = makeLayers(palette, story);
+    for (const line of story.borderLines)
+      if (!line.shown)
+        this.unfetchedBorders.set(borderLayer(story, line.id), {
+          source: SOURCE.border(line.id),
+          url: dataUrl(borderFile(line.id), base),
+        });
     this.map = new MapLibreMap({
       container,
       style: makeStyle({
@@ -158,8 +164,12 @@ export class MapView {
         urls: {
           basemap: dataUrl('basemap', base),
           uncertainty: dataUrl('uncertainty', base),
+          // A line the story keeps hidden at first is fetched when a reader first shows it (setGroupVisible),
+          // not while the map loads: three such lines were three more files fetched and tiled before idle.
           borders: Object.fromEntries(
-            story.borderLines.map((line) => [line.id, dataUrl(borderFile(line.id), base)]),
+            story.borderLines
+              .filter((line) => line.shown)
+              .map((line) => [line.id, dataUrl(borderFile(line.id), base)]),
           ),
         },
         fontFaces: labelFontFaces(FONT_FACES, base),
@@ -453,7 +463,17 @@ export class MapView {
     );
   }
 
+  /** Border lines hidden when the page opened, not fetched yet: by their layer group. */
+  private readonly unfetchedBorders = new Map<LayerGroup, { source: string; url: string }>();
+
   async setGroupVisible(group: LayerGroup, visible: boolean): Promise<void> {
+    const unfetched = visible ? this.unfetchedBorders.get(group) : undefined;
+    if (unfetched) {
+      this.unfetchedBorders.delete(group);
+      await this.change(`data:${unfetched.source}`, () =>
+        (this.map.getSource(unfetched.source) as GeoJSONSource | undefined)?.setData(unfetched.url),
+      );
+    }
     await this.change(`group:${group}`, () => {
       for (const entry of this.entries) {
         if (entry.group === group) {
