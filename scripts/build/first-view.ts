@@ -29,6 +29,8 @@ const REFERENCE_MAP = { width: 889, height: 740 };
 const FIT_PADDING = 24;
 const FIT_PADDING_RIGHT = 44;
 const PHONE_SHEET_SHARE = 0.42;
+/** The full app's tools row across the map's top on a phone (MapPanel's topInset): framed below it. */
+const PHONE_TOOLS_CLEARANCE = 44;
 interface Asset {
   fileName: string;
   source: string;
@@ -177,8 +179,9 @@ async function computeFirstView(root: string): Promise<FirstView> {
   background-color: ${app.LIGHT.water};
   /* The box fitBounds fits the story into: the map area less its padding (and, on a phone, the bottom sheet). */
   --sheet: 0px;
+  --tools: 0px;
   --fit-width: calc(100cqw - ${FIT_PADDING + FIT_PADDING_RIGHT}px);
-  --fit-height: calc(100cqh - ${2 * FIT_PADDING}px - var(--sheet));
+  --fit-height: calc(100cqh - ${2 * FIT_PADDING}px - var(--sheet) - var(--tools));
   --scale: min(calc(var(--fit-width) / ${number(storyWidth)}), calc(var(--fit-height) / ${number(storyHeight)}));
 }
 .map-preview > svg {
@@ -187,11 +190,11 @@ async function computeFirstView(root: string): Promise<FirstView> {
   height: calc(var(--scale) * ${number(world.height)});
   /* Centred on the story in that box, but kept inside the picture, as MapLibre keeps the camera inside maxBounds. */
   left: clamp(calc(100cqw - var(--scale) * ${number(world.width)}), calc(${FIT_PADDING}px + var(--fit-width) / 2 - var(--scale) * ${number(centreX)}), 0px);
-  top: clamp(calc(100cqh - var(--scale) * ${number(world.height)}), calc(${FIT_PADDING}px + var(--fit-height) / 2 - var(--scale) * ${number(centreY)}), 0px);
+  top: clamp(calc(100cqh - var(--scale) * ${number(world.height)}), calc(${FIT_PADDING}px + var(--tools) + var(--fit-height) / 2 - var(--scale) * ${number(centreY)}), 0px);
 }
-/* The full app's bottom sheet on phones (MapPanel's bottomInset); the embed has none. */
+/* The full app's bottom sheet and tools row on phones (MapPanel's bottomInset, topInset); the embed has neither. */
 @media (max-width: 760px) {
-  .app .map-preview { --sheet: ${PHONE_SHEET_SHARE * 100}cqh; }
+  .app .map-preview { --sheet: ${PHONE_SHEET_SHARE * 100}cqh; --tools: ${PHONE_TOOLS_CLEARANCE}px; }
 }
 /* The picture's colours, light; then dark, as src/ui/theme.ts sets the scheme: the app follows the system unless
    told (theme=), the embed is light unless told; data-theme on <html> is set by the page's script as it runs. */

@@ -20,6 +20,9 @@ declare global {
   }
 }
 
+/** The height of the tools row on a phone (44 px buttons): scripts/build/first-view.ts uses the same figure. */
+const PHONE_TOOLS_CLEARANCE_PX = 44;
+
 /**
  * The build writes the first view's picture (an SVG) into the page's map area (scripts/build/first-view.ts). It is
  * taken here, before the first render, which would drop nodes the component does not describe, and put back into
@@ -167,6 +170,12 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
           bottomInset: () =>
             options.bottomSheet && window.matchMedia?.('(max-width: 760px)').matches
               ? element.clientHeight * 0.42
+              : 0,
+          // On phones the full app's tools (Measure, Export, Full screen) are a row across the map's top: the story
+          // is framed below it, not under it (the first view's stylesheet keeps the same clearance).
+          topInset: () =>
+            options.bottomSheet && window.matchMedia?.('(max-width: 760px)').matches
+              ? PHONE_TOOLS_CLEARANCE_PX
               : 0,
           onMoveEnd: (camera) => (state.camera.value = camera),
           describeClaim: (id) => {

@@ -66,6 +66,8 @@ export interface MapViewOptions {
   navigationControl?: boolean;
   /** Pixels at the bottom of the map hidden by other UI (the phone's bottom sheet); framing keeps clear of them. */
   bottomInset?: () => number;
+  /** Pixels at the top of the map covered by other UI (the tools row on a phone); framing keeps clear of them. */
+  topInset?: () => number;
   /** MapLibre's interface texts (e.g. the cooperative-gesture help), merged over its English defaults. */
   locale?: Record<string, string>;
   /** A claim in words (who, when), for the chooser and the map's keyboard targets; null when unknown. */
@@ -103,6 +105,7 @@ export class MapView {
   /** Resolves when the style is parsed and its sources and layers can be changed. */
   private readonly loaded: Promise<void>;
   private readonly bottomInset: (() => number) | undefined;
+  private readonly topInset: (() => number) | undefined;
   private readonly palette: Palette;
   /** While the reader measures, a click places a point instead of opening a claim. */
   private measureClick: ((point: [number, number]) => void) | null = null;
@@ -134,6 +137,7 @@ export class MapView {
     navigationControl = true,
     locale,
     bottomInset,
+    topInset,
     describeClaim,
     chooserHeading,
     locatorLabel = 'Locator map',
@@ -143,6 +147,7 @@ export class MapView {
     const base = document.baseURI;
     this.story = story;
     this.bottomInset = bottomInset;
+    this.topInset = topInset;
     this.palette = palette;
     this.describeClaim = describeClaim ?? (() => null);
     this.chooserHeading = chooserHeading ?? ((count) => `${count} claims here`);
@@ -180,7 +185,14 @@ export class MapView {
       }),
       ...(camera ? { center: camera.center, zoom: camera.zoom } : { bounds: firstBounds }),
       // Clear of the +/- buttons, and of the bottom sheet on a phone (the story's places fit above it).
-      fitBoundsOptions: { padding: { top: 24, left: 24, right: CONTROLS_CLEARANCE_PX, bottom: 24 + inset } },
+      fitBoundsOptions: {
+        padding: {
+          top: 24 + (topInset?.() ?? 0),
+          left: 24,
+          right: CONTROLS_CLEARANCE_PX,
+          bottom: 24 + inset,
+        },
+      },
       maxBounds: story.camera.maxBounds,
       minZoom: story.camera.minZoom,
       maxZoom: story.camera.maxZoom,
@@ -561,7 +573,7 @@ export class MapView {
 
   fitBounds(bounds: Bounds, reducedMotion: boolean): void {
     const padding = {
-      top: 40,
+      top: 40 + (this.topInset?.() ?? 0),
       left: 40,
       right: 40 + CONTROLS_CLEARANCE_PX,
       bottom: 40 + (this.bottomInset?.() ?? 0),

@@ -196,26 +196,35 @@ describe('the first five seconds', () => {
     await page.close();
   }, 240_000);
 
-  it('on a phone, frames the story’s key places above the bottom sheet, and keeps a selected claim above it', async () => {
+  it('on a phone, frames the story’s key places between the tools row and the bottom sheet, and keeps a selected claim above the sheet', async () => {
     const { page, log } = await openStill(app.browser, `${app.origin}/`, { width: 390, height: 844 });
     const sheetTop = await page.evaluate(
       () => document.querySelector('.sidebar')?.getBoundingClientRect().top ?? 0,
     );
-    const below = await page.evaluate((limit) => {
-      const map = window.__conflictMap?.map;
-      if (!map) return ['no map'];
-      const box = map.getCanvas().getBoundingClientRect();
-      return map
-        .querySourceFeatures('places')
-        .filter((f) =>
-          ['lake-sev', 'goris', 'verishen', 'armudlu-direction', 'kut'].includes(String(f.properties.id)),
-        )
-        .filter((f) => {
-          const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
-          return p.y + box.top > limit - 10 || p.x < 0 || p.x > box.width;
-        })
-        .map((f) => String(f.properties.id));
-    }, sheetTop);
+    const toolsBottom = await page.evaluate(
+      () => document.querySelector('.map-tools')?.getBoundingClientRect().bottom ?? 0,
+    );
+    expect(toolsBottom).toBeGreaterThan(0);
+    const below = await page.evaluate(
+      ({ limit, top }) => {
+        const map = window.__conflictMap?.map;
+        if (!map) return ['no map'];
+        const box = map.getCanvas().getBoundingClientRect();
+        return map
+          .querySourceFeatures('places')
+          .filter((f) =>
+            ['lake-sev', 'goris', 'verishen', 'armudlu-direction', 'kut', 'vardenis'].includes(
+              String(f.properties.id),
+            ),
+          )
+          .filter((f) => {
+            const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+            return p.y + box.top > limit - 10 || p.y + box.top < top || p.x < 0 || p.x > box.width;
+          })
+          .map((f) => String(f.properties.id));
+      },
+      { limit: sheetTop, top: toolsBottom },
+    );
     expect(below).toEqual([]);
     await page.getByRole('button', { name: /Show more of the panel/ }).waitFor();
     await page.locator('.map-claim-target[data-claim="az-mod-2021-06-01-armudlu"]').focus();
