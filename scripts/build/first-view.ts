@@ -15,6 +15,13 @@ import { join } from 'node:path';
 import type { Feature, FeatureCollection } from 'geojson';
 import { type Plugin, runnerImport } from 'vite';
 import type { AreaFeature } from '../../src/data/types.ts';
+import {
+  CONTROLS_CLEARANCE_PX,
+  FIT_PADDING_PX,
+  PHONE_MEDIA,
+  PHONE_SHEET_SHARE,
+  PHONE_TOOLS_CLEARANCE_PX,
+} from '../../src/map/framing.ts';
 import { readStoryFolder, storyDir } from '../lib/story-folder.ts';
 import { type Bounds, mercator, previewSvg } from './first-view-svg.ts';
 
@@ -22,15 +29,7 @@ type Prerender = typeof import('../../src/prerender.tsx');
 
 /** The map area of the full app at 1280×800 (the side panel is 390 px, the header about 60): zoom for line widths. */
 const REFERENCE_MAP = { width: 889, height: 740 };
-/**
- * fitBoundsOptions.padding in src/map/map-view.ts: 24 px, and 44 px on the right, clear of the +/- buttons. On a
- * phone the full app's bottom sheet covers 42 % of the map's height, which the first view keeps clear of too.
- */
-const FIT_PADDING = 24;
-const FIT_PADDING_RIGHT = 44;
-const PHONE_SHEET_SHARE = 0.42;
-/** The full app's tools row across the map's top on a phone (MapPanel's topInset): framed below it. */
-const PHONE_TOOLS_CLEARANCE = 44;
+
 interface Asset {
   fileName: string;
   source: string;
@@ -132,8 +131,8 @@ async function computeFirstView(root: string): Promise<FirstView> {
   const storyWidth = storyX1 - storyX0;
   const storyHeight = storyY1 - storyY0;
   const pixelsPerWorld = Math.min(
-    (REFERENCE_MAP.width - FIT_PADDING - FIT_PADDING_RIGHT) / storyWidth,
-    (REFERENCE_MAP.height - 2 * FIT_PADDING) / storyHeight,
+    (REFERENCE_MAP.width - FIT_PADDING_PX - CONTROLS_CLEARANCE_PX) / storyWidth,
+    (REFERENCE_MAP.height - 2 * FIT_PADDING_PX) / storyHeight,
   );
   const zoom = Math.log2(pixelsPerWorld / 512);
   const shown = new Set<string>(app.defaultLayers(story));
@@ -180,8 +179,8 @@ async function computeFirstView(root: string): Promise<FirstView> {
   /* The box fitBounds fits the story into: the map area less its padding (and, on a phone, the bottom sheet). */
   --sheet: 0px;
   --tools: 0px;
-  --fit-width: calc(100cqw - ${FIT_PADDING + FIT_PADDING_RIGHT}px);
-  --fit-height: calc(100cqh - ${2 * FIT_PADDING}px - var(--sheet) - var(--tools));
+  --fit-width: calc(100cqw - ${FIT_PADDING_PX + CONTROLS_CLEARANCE_PX}px);
+  --fit-height: calc(100cqh - ${2 * FIT_PADDING_PX}px - var(--sheet) - var(--tools));
   --scale: min(calc(var(--fit-width) / ${number(storyWidth)}), calc(var(--fit-height) / ${number(storyHeight)}));
 }
 .map-preview > svg {
@@ -189,12 +188,12 @@ async function computeFirstView(root: string): Promise<FirstView> {
   width: calc(var(--scale) * ${number(world.width)});
   height: calc(var(--scale) * ${number(world.height)});
   /* Centred on the story in that box, but kept inside the picture, as MapLibre keeps the camera inside maxBounds. */
-  left: clamp(calc(100cqw - var(--scale) * ${number(world.width)}), calc(${FIT_PADDING}px + var(--fit-width) / 2 - var(--scale) * ${number(centreX)}), 0px);
-  top: clamp(calc(100cqh - var(--scale) * ${number(world.height)}), calc(${FIT_PADDING}px + var(--tools) + var(--fit-height) / 2 - var(--scale) * ${number(centreY)}), 0px);
+  left: clamp(calc(100cqw - var(--scale) * ${number(world.width)}), calc(${FIT_PADDING_PX}px + var(--fit-width) / 2 - var(--scale) * ${number(centreX)}), 0px);
+  top: clamp(calc(100cqh - var(--scale) * ${number(world.height)}), calc(${FIT_PADDING_PX}px + var(--tools) + var(--fit-height) / 2 - var(--scale) * ${number(centreY)}), 0px);
 }
 /* The full app's bottom sheet and tools row on phones (MapPanel's bottomInset, topInset); the embed has neither. */
-@media (max-width: 760px) {
-  .app .map-preview { --sheet: ${PHONE_SHEET_SHARE * 100}cqh; --tools: ${PHONE_TOOLS_CLEARANCE}px; }
+@media ${PHONE_MEDIA} {
+  .app .map-preview { --sheet: ${PHONE_SHEET_SHARE * 100}cqh; --tools: ${PHONE_TOOLS_CLEARANCE_PX}px; }
 }
 /* The picture's colours, light; then dark, as src/ui/theme.ts sets the scheme: the app follows the system unless
    told (theme=), the embed is light unless told; data-theme on <html> is set by the page's script as it runs. */

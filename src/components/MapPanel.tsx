@@ -2,6 +2,7 @@ import { effect, useSignal } from '@preact/signals';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { FETCH_TIMEOUT_MS } from '../data/fetch-timeout.ts';
 import { areasForMap, claimsForMap, measureForMap, placesForMap } from '../map/display-data.ts';
+import { PHONE_MEDIA, PHONE_SHEET_SHARE, PHONE_TOOLS_CLEARANCE_PX } from '../map/framing.ts';
 import type { MapView } from '../map/map-view.ts';
 import { DARK, LIGHT } from '../map/palette.ts';
 import { type AppState, reportProblem, selectClaim } from '../state.ts';
@@ -19,9 +20,6 @@ declare global {
     __conflictMap?: MapView;
   }
 }
-
-/** The height of the tools row on a phone (44 px buttons): scripts/build/first-view.ts uses the same figure. */
-const PHONE_TOOLS_CLEARANCE_PX = 44;
 
 /**
  * The build writes the first view's picture (an SVG) into the page's map area (scripts/build/first-view.ts). It is
@@ -149,6 +147,7 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
     let cancelled = false;
     let giveUp: ReturnType<typeof setTimeout> | undefined;
     const dark = isDark(state.theme);
+    const phoneSheet = () => Boolean(options.bottomSheet && window.matchMedia?.(PHONE_MEDIA).matches);
     import('../map/map-view.ts')
       .then(({ MapView }) => {
         if (cancelled) return;
@@ -166,17 +165,10 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
             if (performance.getEntriesByName('map-idle').length === 0) performance.mark('map-idle');
           },
           onClaimClick: (id) => selectClaim(state, id),
-          // On phones the full app's panel is a bottom sheet over the map (styles.css: at most 42 % of its height).
-          bottomInset: () =>
-            options.bottomSheet && window.matchMedia?.('(max-width: 760px)').matches
-              ? element.clientHeight * 0.42
-              : 0,
-          // On phones the full app's tools (Measure, Export, Full screen) are a row across the map's top: the story
-          // is framed below it, not under it (the first view's stylesheet keeps the same clearance).
-          topInset: () =>
-            options.bottomSheet && window.matchMedia?.('(max-width: 760px)').matches
-              ? PHONE_TOOLS_CLEARANCE_PX
-              : 0,
+          // On phones the full app's panel is a bottom sheet over the map, and its tools a row across the map's
+          // top: the story is framed between them (the first view's picture keeps the same clearances).
+          bottomInset: () => (phoneSheet() ? element.clientHeight * PHONE_SHEET_SHARE : 0),
+          topInset: () => (phoneSheet() ? PHONE_TOOLS_CLEARANCE_PX : 0),
           onMoveEnd: (camera) => (state.camera.value = camera),
           describeClaim: (id) => {
             const claim = state.story.peek()?.claims.find((c) => c.properties.id === id);

@@ -24,6 +24,7 @@ import type { Bounds, Camera } from './camera.ts';
 import { unpackNameAnchors } from './country-names.ts';
 import type { ClaimDisplay } from './display-data.ts';
 import { LABEL_FONT, labelFontFaces } from './fonts.ts';
+import { CONTROLS_CLEARANCE_PX, FIT_PADDING_PX } from './framing.ts';
 import { LocatorControl } from './locator.ts';
 import type { Palette } from './palette.ts';
 import { ring, styleImages } from './patterns.ts';
@@ -82,8 +83,6 @@ export interface MapViewOptions {
   onContextRestored?: () => void;
 }
 
-/** Room kept clear of the map's own controls (the +/- buttons top right) when the map frames something. */
-const CONTROLS_CLEARANCE_PX = 44;
 /** At most this many claims on the map get a keyboard target at once (those in view; see setClaimTargets). */
 const MAX_CLAIM_TARGETS = 60;
 
@@ -187,10 +186,10 @@ export class MapView {
       // Clear of the +/- buttons, and of the bottom sheet on a phone (the story's places fit above it).
       fitBoundsOptions: {
         padding: {
-          top: 24 + (topInset?.() ?? 0),
-          left: 24,
+          top: FIT_PADDING_PX + (topInset?.() ?? 0),
+          left: FIT_PADDING_PX,
           right: CONTROLS_CLEARANCE_PX,
-          bottom: 24 + inset,
+          bottom: FIT_PADDING_PX + inset,
         },
       },
       maxBounds: story.camera.maxBounds,
