@@ -146,11 +146,12 @@ export async function readStory(
     raw[i] === null ? [] : [{ file: name, layer: layerOf(file), data: raw[i] }],
   );
   const kept = keepSound(checked, story, report);
-  const get = <T>(file: string): T[] => {
+  // What was kept of a data file, by the story's name for it (kept is keyed by the file's repository name).
+  const keptOf = (file: string) => {
     const name = files.find((candidate) => candidate.file === file)?.name;
-    return ((name && kept.get(name)?.items) as T[] | undefined) ?? [];
+    return name === undefined ? undefined : kept.get(name);
   };
-  const claimsName = files.find((candidate) => candidate.file === 'claims')?.name;
+  const get = <T>(file: string): T[] => (keptOf(file)?.items as T[] | undefined) ?? [];
   return {
     sources: new Map(get<Source>('sources').map((source) => [source.id, source])),
     places: get<PlaceFeature>('places'),
@@ -162,6 +163,6 @@ export async function readStory(
       label: line.label,
       features: get<BorderFeature>(`border:${line.id}`),
     })),
-    claimPositions: (claimsName && kept.get(claimsName)?.positions) || [],
+    claimPositions: keptOf('claims')?.positions ?? [],
   };
 }

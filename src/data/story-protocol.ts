@@ -14,5 +14,4 @@ export interface StoryReply {
   story: Story | null;
   /** Plain-language problems for the page to show, in the order they were found. */
   problems: string[];
-  error?: string;
 }

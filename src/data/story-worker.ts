@@ -11,7 +11,8 @@ self.onmessage = async ({ data }: MessageEvent<StoryRequest>) => {
       timeoutMs: data.timeoutMs,
     });
     self.postMessage({ story, problems } satisfies StoryReply);
-  } catch (error) {
-    self.postMessage({ story: null, problems, error: String(error) } satisfies StoryReply);
+  } catch {
+    // Not expected (reading reports what is broken and drops it); the page then reads the files itself.
+    self.postMessage({ story: null, problems } satisfies StoryReply);
   }
 };

@@ -154,12 +154,14 @@ export class MapView {
     const inset = bottomInset?.() ?? 0;
     const firstBounds = story.camera.focusBounds ?? story.camera.bounds;
     this.entries = makeLayers(palette, story);
-    for (const line of story.borderLines)
-      if (!line.shown)
-        this.unfetchedBorders.set(borderLayer(story, line.id), {
-          source: SOURCE.border(line.id),
-          url: dataUrl(borderFile(line.id), base),
-        });
+    // A line the story keeps hidden at first is handed to the map when a reader first shows it (setGroupVisible),
+    // not while the map loads: three such lines were three more files fetched and tiled before idle.
+    const borders: Record<string, string> = {};
+    for (const line of story.borderLines) {
+      const url = dataUrl(borderFile(line.id), base);
+      if (line.shown) borders[line.id] = url;
+      else this.unfetchedBorders.set(borderLayer(story, line.id), { source: SOURCE.border(line.id), url });
+    }
     this.map = new MapLibreMap({
       container,
       style: makeStyle({
@@ -168,13 +170,7 @@ export class MapView {
         urls: {
           basemap: dataUrl('basemap', base),
           uncertainty: dataUrl('uncertainty', base),
-          // A line the story keeps hidden at first is fetched when a reader first shows it (setGroupVisible),
-          // not while the map loads: three such lines were three more files fetched and tiled before idle.
-          borders: Object.fromEntries(
-            story.borderLines
-              .filter((line) => line.shown)
-              .map((line) => [line.id, dataUrl(borderFile(line.id), base)]),
-          ),
+          borders,
         },
         fontFaces: labelFontFaces(FONT_FACES, base),
         countryNames: unpackNameAnchors(
