@@ -412,14 +412,13 @@ export function makeLayers(
   const label = placeLabel(language, story);
   const keyPlaces = story.keyPlaces ?? [];
   const isKey: ExpressionSpecification = ['in', ['get', 'id'], ['literal', keyPlaces]];
+  const isLake: ExpressionSpecification = ['==', ['get', 'kind'], 'lake'];
   const base = (spec: LayerSpecification): LayerEntry => ({ group: 'base', dated: false, spec });
   const inGroup = (group: LayerGroup, spec: LayerSpecification): LayerEntry => ({
     group,
     dated: false,
     spec,
   });
-  // Each story country its own neutral tone, in the manifest's order.
-  const tones = story.countries.flatMap((c, i) => [c.code, landTone(p, i)]);
   const claims = story.sides.flatMap((side) => claimLayers(side, p));
   const halo = { 'text-halo-color': p.labelHalo, 'text-halo-width': 1.6 };
   return [
@@ -431,17 +430,18 @@ export function makeLayers(
       filter: ['all', ['==', ['get', 'kind'], 'country'], ['!', isStory]],
       paint: { 'fill-color': p.landOther },
     }),
-    base({
-      id: 'land-story',
-      type: 'fill',
-      source: SOURCE.basemap,
-      filter: ['all', ['==', ['get', 'kind'], 'country'], isStory],
-      paint: {
-        'fill-color': tones.length
-          ? (['match', ['get', 'a3'], ...tones, landTone(p, 0)] as unknown as ExpressionSpecification)
-          : landTone(p, 0),
-      },
-    }),
+    // One layer per story country, each paint a constant: MapLibre builds a shader program per combination of
+    // constant and data-driven paint properties, and on software WebGL each program costs the first frame tens of
+    // milliseconds. With constants only, every fill, line and circle layer here shares one program of its type.
+    ...story.countries.map((country, i) =>
+      base({
+        id: `land-story-${country.code}`,
+        type: 'fill',
+        source: SOURCE.basemap,
+        filter: ['all', ['==', ['get', 'kind'], 'country'], ['==', ['get', 'a3'], country.code]],
+        paint: { 'fill-color': landTone(p, i) },
+      }),
+    ),
     base({
       id: 'country-edges',
       type: 'line',
@@ -449,27 +449,41 @@ export function makeLayers(
       filter: ['==', ['get', 'kind'], 'country'],
       paint: { 'line-color': p.countryEdge, 'line-width': 0.8 },
     }),
+    // Water is drawn as water; other reference areas (a disputed zone) as a pale area.
     inGroup('areas', {
-      // Water is drawn as water; other reference areas (a disputed zone) as a pale area.
-      id: 'areas-fill',
+      id: 'areas-fill-lake',
       type: 'fill',
       source: SOURCE.areas,
-      paint: {
-        'fill-color': ['match', ['get', 'kind'], 'lake', p.lake, p.zone],
-        'fill-opacity': ['match', ['get', 'kind'], 'lake', 0.9, 0.15],
-      },
+      filter: isLake,
+      paint: { 'fill-color': p.lake, 'fill-opacity': 0.9 },
     }),
     inGroup('areas', {
-      // Schematic outline: dashed, so it cannot be mistaken for a surveyed shore or line.
-      id: 'areas-edge',
-      type: 'line',
+      id: 'areas-fill-zone',
+      type: 'fill',
       source: SOURCE.areas,
-      paint: {
-        'line-color': ['match', ['get', 'kind'], 'lake', p.lakeEdge, p.zoneEdge],
-        'line-width': 1.5,
-        'line-dasharray': ['case', ['get', 'schematic'], ['literal', [2, 2]], ['literal', [1, 0]]],
-      },
+      filter: ['!', isLake],
+      paint: { 'fill-color': p.zone, 'fill-opacity': 0.15 },
     }),
+    // Schematic outline: dashed, so it cannot be mistaken for a surveyed shore or line.
+    ...([true, false] as const).flatMap((lake) =>
+      ([true, false] as const).map((schematic) =>
+        inGroup('areas', {
+          id: `areas-edge-${lake ? 'lake' : 'zone'}${schematic ? '-schematic' : ''}`,
+          type: 'line',
+          source: SOURCE.areas,
+          filter: [
+            'all',
+            lake ? isLake : ['!', isLake],
+            ['==', ['to-boolean', ['get', 'schematic']], schematic],
+          ],
+          paint: {
+            'line-color': lake ? p.lakeEdge : p.zoneEdge,
+            'line-width': 1.5,
+            ...(schematic ? { 'line-dasharray': [2, 2] } : {}),
+          },
+        }),
+      ),
+    ),
     inGroup('places', {
       // Quiet: a faint dotted ring, no fill (the uncertainty of a claim is drawn the same way, in its side's hue).
       id: 'places-uncertainty',
@@ -515,18 +529,29 @@ export function makeLayers(
         'circle-stroke-width': 1.5,
       },
     }),
-    inGroup('places', {
-      id: 'places-dot',
-      type: 'circle',
-      source: SOURCE.places,
-      filter: ['match', ['get', 'kind'], ['town', 'village', 'peak', 'reported-position'], true, false],
-      paint: {
-        'circle-radius': ['match', ['get', 'kind'], 'town', 4, 3],
-        'circle-color': ['case', ['get', 'approximate'], p.hollow, p.place],
-        'circle-stroke-color': ['case', ['get', 'approximate'], p.place, p.labelHalo],
-        'circle-stroke-width': 1.4,
-      },
-    }),
+    // Approximate positions hollow, others filled; towns a size up.
+    ...([true, false] as const).flatMap((isApproximate) =>
+      ([true, false] as const).map((town) =>
+        inGroup('places', {
+          id: `places-dot-${town ? 'town' : 'other'}${isApproximate ? '-approximate' : ''}`,
+          type: 'circle',
+          source: SOURCE.places,
+          filter: [
+            'all',
+            town
+              ? ['==', ['get', 'kind'], 'town']
+              : ['match', ['get', 'kind'], ['village', 'peak', 'reported-position'], true, false],
+            isApproximate ? approximate : ['!', approximate],
+          ],
+          paint: {
+            'circle-radius': town ? 4 : 3,
+            'circle-color': isApproximate ? p.hollow : p.place,
+            'circle-stroke-color': isApproximate ? p.place : p.labelHalo,
+            'circle-stroke-width': 1.4,
+          },
+        }),
+      ),
+    ),
     base({
       // The selected line or area claim; map-view.ts sets this layer's filter (and the ring's) to its id.
       id: SELECTED_SHAPE_LAYER,

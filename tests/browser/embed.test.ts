@@ -13,6 +13,7 @@ import {
   type PageLog,
   recordPage,
   SCREENSHOTS,
+  STORY_LAND_LAYERS,
   type StaticServer,
   seriousViolations,
   serveFolder,
@@ -660,7 +661,7 @@ describe('embedding the map in another site’s page', () => {
         sandbox.includes('allow-same-origin') ? maps.origin : 'null',
       );
       const drawn = await frame.evaluate(() => window.__conflictMap?.renderedLayerIds() ?? []);
-      expect(drawn).toEqual(expect.arrayContaining(['border', 'land-story']));
+      expect(drawn).toEqual(expect.arrayContaining(['border', ...STORY_LAND_LAYERS]));
       expect((await renderedClaims(frame)).length).toBeGreaterThan(0);
       await sizedToContent(page, frame);
       // The API works too: the host checks event.source, which an opaque origin does not change.

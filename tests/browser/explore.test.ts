@@ -9,6 +9,7 @@ import {
   type PageLog,
   recordPage,
   SCREENSHOTS,
+  STORY_LAND_LAYERS,
   useBuiltApp,
   waitForMapIdle,
   waitForNextIdle,
@@ -239,7 +240,7 @@ describe('exploring the story', () => {
       timeout: IDLE_TIMEOUT_MS,
     });
     const drawn = await page.evaluate(() => window.__conflictMap?.renderedLayerIds() ?? []);
-    expect(drawn).toEqual(expect.arrayContaining(['land-story', 'border']));
+    expect(drawn).toEqual(expect.arrayContaining([...STORY_LAND_LAYERS, 'border']));
     expect(log.consoleErrors.filter((m) => m.startsWith('uncaught'))).toEqual([]);
     await page.close();
   });

@@ -14,6 +14,10 @@ export const DIST = join(ROOT, 'dist');
 export const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 /** The story the build was made for (STORY, else the default one), read once for every browser test. */
 export const STORY_FOLDER: StoryFolder = readStoryFolder(storyDir(process.env.STORY));
+/** The map's land layers, one per story country: a drawn map has all of them. */
+export const STORY_LAND_LAYERS = STORY_FOLDER.manifest.countries.map(
+  (country) => `land-story-${country.code}`,
+);
 
 /** Flags that give headless Chromium software WebGL 2 and stop it from calling home. */
 export const CHROMIUM_ARGS = [

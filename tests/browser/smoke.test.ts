@@ -1,7 +1,7 @@
 // Smoke test of the production build: the map starts (worker included), draws the basemap and the border,
 // and the page stays on its own origin with no errors. `.ci/run` runs this against a fresh dist/.
 import { describe, expect, it } from 'vitest';
-import { useBuiltApp } from './harness.ts';
+import { STORY_LAND_LAYERS, useBuiltApp } from './harness.ts';
 
 describe('built app (dist/)', () => {
   const app = useBuiltApp();
@@ -13,7 +13,7 @@ describe('built app (dist/)', () => {
     expect(webgl2, 'this Chromium offers WebGL 2 (software): check the launch flags').toBe(true);
 
     const drawn = await page.evaluate(() => window.__conflictMap?.renderedLayerIds() ?? []);
-    expect(drawn).toEqual(expect.arrayContaining(['land-story', 'border', 'country-names']));
+    expect(drawn).toEqual(expect.arrayContaining([...STORY_LAND_LAYERS, 'border', 'country-names']));
 
     const offOrigin = log.requests.filter((url) => !url.startsWith(app.origin) && !url.startsWith('data:'));
     expect(offOrigin, 'requests to other hosts').toEqual([]);

@@ -1,6 +1,6 @@
 // The style is data: validate it against the MapLibre style specification without a browser, in both palettes,
 // for the made-up fixture story (four sides, two border lines, a zone and a lake) and for the repository's story.
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { expression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { DARK, LIGHT } from '../../src/map/palette.ts';
 import { hatch, marker } from '../../src/map/patterns.ts';
@@ -58,6 +58,34 @@ for (const [storyName, manifest] of [
           .map((e) => `${e.spec.type}:${e.spec.id.replace(side, 'SIDE')}`);
       const [first, ...others] = manifest.sides.map((s) => kinds(s.id));
       for (const other of others) expect(other).toEqual(first);
+    });
+
+    it('needs few shader programs: paint is constant per layer, save the uncertainty ring’s radius', () => {
+      // MapLibre compiles a shader program for each layer type and each mix of constant and data-driven paint
+      // properties; on software WebGL each one costs the first frame tens of milliseconds. Layers split by value
+      // (one per country, per kind) instead of colouring by feature, so the story's layers share these programs.
+      const programs = new Set<string>();
+      for (const { spec } of makeLayers(LIGHT, manifest)) {
+        if (spec.type !== 'fill' && spec.type !== 'line' && spec.type !== 'circle') continue;
+        const paint = (spec.paint ?? {}) as Record<string, unknown>;
+        const specs = (latest as unknown as Record<string, Record<string, never>>)[`paint_${spec.type}`];
+        const perFeature = Object.entries(paint)
+          .filter(([name, value]) => {
+            const compiled = expression.normalizePropertyExpression(value as never, name, specs[name]);
+            return compiled.kind === 'source' || compiled.kind === 'composite';
+          })
+          .map(([name]) => name);
+        const variant = 'fill-pattern' in paint ? 'pattern' : 'line-dasharray' in paint ? 'dashed' : 'plain';
+        programs.add([spec.type, variant, ...perFeature.sort()].join(' '));
+      }
+      expect([...programs].sort()).toEqual([
+        'circle plain',
+        'circle plain circle-radius',
+        'fill pattern',
+        'fill plain',
+        'line dashed',
+        'line plain',
+      ]);
     });
 
     it('labels places in every label language, falling back to the first', () => {
