@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { AppState } from '../state.ts';
 import { STRINGS } from '../ui/strings.ts';
 import { currentSnippet, EmbedDialog } from './EmbedDialog.tsx';
@@ -9,6 +9,31 @@ export function HeaderTools({ state }: { state: AppState }) {
   const snippet = useSignal('');
   const dialog = useRef<HTMLDialogElement>(null);
   const embedButton = useRef<HTMLButtonElement>(null);
+  // On a phone "Copy link" and "Embed" sit behind one "Share" button, so the search box and the language share
+  // the header's second row and the map keeps the height of a third (styles.css; on wider screens the button is
+  // not shown and the two are in the row).
+  const shareOpen = useSignal(false);
+  const tools = useRef<HTMLDivElement>(null);
+  // A layout effect: listening from the moment the menu shows, not from the next frame.
+  useLayoutEffect(() => {
+    if (!shareOpen.value) return;
+    const closeOutside = (event: Event) => {
+      if (!tools.current?.contains(event.target as Node)) shareOpen.value = false;
+    };
+    // Escape closes the menu (not while the Embed dialog is open: Escape closes that first).
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || dialog.current?.open) return;
+      shareOpen.value = false;
+      if (tools.current?.contains(document.activeElement))
+        tools.current.querySelector<HTMLButtonElement>('.share-toggle')?.focus();
+    };
+    document.addEventListener('pointerdown', closeOutside, true);
+    document.addEventListener('keydown', closeOnEscape);
+    return () => {
+      document.removeEventListener('pointerdown', closeOutside, true);
+      document.removeEventListener('keydown', closeOnEscape);
+    };
+  }, [shareOpen.value]);
   const openEmbed = () => {
     snippet.value = currentSnippet(state);
     dialog.current?.showModal();
@@ -20,10 +45,11 @@ export function HeaderTools({ state }: { state: AppState }) {
     } catch {
       copied.value = STRINGS.linkCopyFailed;
     }
+    shareOpen.value = false;
     setTimeout(() => (copied.value = null), 3000);
   };
   return (
-    <div class="header-tools">
+    <div class={`header-tools${shareOpen.value ? ' header-tools--share-open' : ''}`} ref={tools}>
       <label class="language">
         {STRINGS.languageLabel}{' '}
         <select
@@ -37,15 +63,26 @@ export function HeaderTools({ state }: { state: AppState }) {
           ))}
         </select>
       </label>
-      <button type="button" onClick={copy}>
-        {STRINGS.copyLink}
+      <button
+        type="button"
+        class="share-toggle"
+        aria-expanded={shareOpen.value}
+        aria-controls="share-actions"
+        onClick={() => (shareOpen.value = !shareOpen.value)}
+      >
+        {STRINGS.share}
       </button>
+      <div class="share-actions" id="share-actions">
+        <button type="button" onClick={copy}>
+          {STRINGS.copyLink}
+        </button>
+        <button type="button" ref={embedButton} aria-haspopup="dialog" onClick={openEmbed}>
+          {STRINGS.embedButton}
+        </button>
+      </div>
       <span class="copied" role="status">
         {copied.value ?? ''}
       </span>
-      <button type="button" ref={embedButton} aria-haspopup="dialog" onClick={openEmbed}>
-        {STRINGS.embedButton}
-      </button>
       <EmbedDialog dialog={dialog} snippet={snippet.value} opener={embedButton} />
     </div>
   );

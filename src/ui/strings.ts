@@ -42,6 +42,7 @@ export const STRINGS = {
   checksHeading: 'Figures checked',
   languageLabel: 'Place names in',
   copyLink: 'Copy link',
+  share: 'Share',
   linkCopied: 'Link copied',
   linkCopyFailed: 'Copy failed: the link is in the address bar',
 
@@ -199,7 +200,8 @@ export function formatMetres(metres: number): string {
 export const TOOL_STRINGS = {
   toolsLabel: 'Map tools',
   searchLabel: 'Search places and claims',
-  searchPlaceholder: 'Search places, claims…',
+  // Short: on a 360 px phone the box shares its row with the language and "Share".
+  searchPlaceholder: 'Search…',
   searchHint: 'Any spelling or script. Up and down arrows pick a result; Enter shows it on the map.',
   searchNoResults: (query: string) => `Nothing found for “${query}”.`,
   searchResults: (count: number) => (count === 1 ? '1 result' : `${count} results`),

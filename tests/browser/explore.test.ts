@@ -253,6 +253,44 @@ describe('exploring the story', () => {
     await page.close();
   });
 
+  it('keeps the phone header to two rows: "Copy link" and "Embed" open from "Share"', async () => {
+    const { page } = await open('/', { width: 360, height: 740 });
+    const header = await page.evaluate(
+      () => document.querySelector('.app-header')?.getBoundingClientRect().height,
+    );
+    // Title (two lines at 360 px) and one row of tools: it was three rows, 165 px, before "Share".
+    expect(header).toBeLessThanOrEqual(120);
+    const share = page.getByRole('button', { name: 'Share' });
+    const copy = page.getByRole('button', { name: 'Copy link' });
+    const embed = page.getByRole('button', { name: 'Embed', exact: true });
+    expect(await share.getAttribute('aria-expanded')).toBe('false');
+    expect(await copy.isVisible()).toBe(false);
+    await share.click();
+    expect(await share.getAttribute('aria-expanded')).toBe('true');
+    expect(await copy.isVisible()).toBe(true);
+    // Escape closes the menu and puts focus back on "Share".
+    await copy.focus();
+    await page.keyboard.press('Escape');
+    expect(await copy.isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Share');
+    // A tap elsewhere closes it too; "Embed" from the menu opens its dialog.
+    await share.click();
+    await page.mouse.click(180, 400);
+    expect(await embed.isVisible()).toBe(false);
+    await share.click();
+    await embed.click();
+    await page.getByRole('dialog', { name: 'Embed this map' }).waitFor({ timeout: 5_000 });
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Embed');
+    await page.close();
+
+    // On a wide screen the two are in the row and "Share" is not shown.
+    const { page: wide } = await open('/', { width: 1280, height: 800 });
+    expect(await wide.getByRole('button', { name: 'Copy link' }).isVisible()).toBe(true);
+    expect(await wide.getByRole('button', { name: 'Share' }).isVisible()).toBe(false);
+    await wide.close();
+  });
+
   for (const [name, viewport] of [
     ['phone-360x740', { width: 360, height: 740 }],
     ['desktop-1280x800', { width: 1280, height: 800 }],
