@@ -107,6 +107,11 @@ interface Blocking {
   /** Sum of the durations of main-thread tasks longer than 50 ms. */
   totalMs: number;
   longestMs: number;
+  /**
+   * Of totalMs, the time the page's thread stood waiting for the GPU process to finish drawing (a trace of the same
+   * interaction): on this machine's software WebGL that is the drawing itself; on a graphics card it is a fraction.
+   */
+  gpuWaitMs: number;
 }
 
 interface Load {
@@ -170,19 +175,66 @@ async function settle(page: Page, timeoutMs: number): Promise<void> {
   }, timeoutMs);
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+/** Chromium's names for the page's thread waiting on the GPU process (a WebGL sync call, or the frame's commit). */
+const GPU_WAITS = new Set([
+  'CommandBufferProxyImpl::WaitForGetOffset',
+  'CommandBufferProxyImpl::WaitForToken',
+]);
+
+/** Within the page thread's tasks over 50 ms, the time spent in GPU waits (outermost only, so never twice). */
+function gpuWaitInLongTasks(events: TraceEvent[]): number {
+  const pageThreads = new Set(
+    events
+      .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}/${e.tid}`),
+  );
+  const onPage = events.filter((e) => e.ph === 'X' && pageThreads.has(`${e.pid}/${e.tid}`));
+  const long = onPage.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && (e.dur ?? 0) > 50_000);
+  const waits = onPage.filter((e) => GPU_WAITS.has(e.name)).sort((a, b) => a.ts - b.ts);
+  let total = 0;
+  let coveredUntil = 0;
+  for (const wait of waits) {
+    const end = wait.ts + (wait.dur ?? 0);
+    if (end <= coveredUntil) continue;
+    const inLongTask = long.some((task) => wait.ts >= task.ts && wait.ts < task.ts + (task.dur ?? 0));
+    if (inLongTask) total += end - Math.max(wait.ts, coveredUntil);
+    coveredUntil = end;
+  }
+  return total / 1000;
+}
+
 async function blockingOf(page: Page, act: () => Promise<void>, timeoutMs: number): Promise<Blocking> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { categories: 'toplevel,gpu', transferMode: 'ReportEvents' });
   const start = await watchLongTasks(page);
   await act();
   await settle(page, timeoutMs);
-  return page.evaluate((from) => {
-    const tasks = (window as unknown as { benchLongTasks: [number, number][] }).benchLongTasks.filter(
+  const traced = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+  await cdp.send('Tracing.end');
+  await traced;
+  await cdp.detach();
+  const tasks = await page.evaluate((from) => {
+    return (window as unknown as { benchLongTasks: [number, number][] }).benchLongTasks.filter(
       ([at]) => at >= from,
     );
-    return {
-      totalMs: tasks.reduce((sum, [, duration]) => sum + duration, 0),
-      longestMs: Math.max(0, ...tasks.map(([, duration]) => duration)),
-    };
   }, start);
+  return {
+    totalMs: tasks.reduce((sum, [, duration]) => sum + duration, 0),
+    longestMs: Math.max(0, ...tasks.map(([, duration]) => duration)),
+    gpuWaitMs: gpuWaitInLongTasks(events),
+  };
 }
 
 async function loadPage(
@@ -430,7 +482,7 @@ async function scaleSeries(): Promise<void> {
         });
         results.get(n)?.push(result);
         console.log(
-          `  run ${run + 1}, ${String(n).padStart(6)} claims: idle ${result.idleMs.toFixed(0)} ms (longest task while loading ${result.longestLoadTaskMs.toFixed(0)} ms), heap ${result.heapMb.toFixed(1)} MB, step ${result.step?.totalMs.toFixed(0) ?? '—'} ms, toggle ${result.toggle?.totalMs.toFixed(0) ?? '—'} ms   (load ${load()})`,
+          `  run ${run + 1}, ${String(n).padStart(6)} claims: idle ${result.idleMs.toFixed(0)} ms (longest task while loading ${result.longestLoadTaskMs.toFixed(0)} ms), heap ${result.heapMb.toFixed(1)} MB, step ${result.step?.totalMs.toFixed(0) ?? '—'} ms (GPU wait ${result.step?.gpuWaitMs.toFixed(0) ?? '—'}), toggle ${result.toggle?.totalMs.toFixed(0) ?? '—'} ms (GPU wait ${result.toggle?.gpuWaitMs.toFixed(0) ?? '—'})   (load ${load()})`,
         );
       }
     }
@@ -457,8 +509,10 @@ async function scaleSeries(): Promise<void> {
     const stepLongest = median(of(n, (l) => l.step?.longestMs));
     const toggle = median(of(n, (l) => l.toggle?.totalMs));
     const toggleLongest = median(of(n, (l) => l.toggle?.longestMs));
+    const stepGpu = median(of(n, (l) => l.step?.gpuWaitMs));
+    const toggleGpu = median(of(n, (l) => l.toggle?.gpuWaitMs));
     console.log(
-      `  ${String(n).padStart(6)}  ${`${idle.toFixed(0)} ms (${ratio(idle, base.idle)})`.padEnd(26)} ${`${heap.toFixed(1)} MB (${ratio(heap, base.heap)})`.padEnd(20)} ${`${step.toFixed(0)} ms (longest ${stepLongest.toFixed(0)}; ${ratio(step, base.step)})`.padEnd(24)} ${toggle.toFixed(0)} ms (longest ${toggleLongest.toFixed(0)}; ${ratio(toggle, base.toggle)})`,
+      `  ${String(n).padStart(6)}  ${`${idle.toFixed(0)} ms (${ratio(idle, base.idle)})`.padEnd(26)} ${`${heap.toFixed(1)} MB (${ratio(heap, base.heap)})`.padEnd(20)} ${`${step.toFixed(0)} ms (longest ${stepLongest.toFixed(0)}; GPU wait ${stepGpu.toFixed(0)}; ${ratio(step, base.step)})`.padEnd(24)} ${toggle.toFixed(0)} ms (longest ${toggleLongest.toFixed(0)}; GPU wait ${toggleGpu.toFixed(0)}; ${ratio(toggle, base.toggle)})`,
     );
   }
   for (const { n } of sizes.slice(1)) {
@@ -491,7 +545,7 @@ async function scaleSeries(): Promise<void> {
     `  at ${big.toLocaleString('en')}: step ${step.toFixed(0)} ms, toggle ${toggle.toFixed(0)} ms (target ≤ ${TARGET.scaleBlockingMs} ms blocking each) ${verdict(step <= TARGET.scaleBlockingMs && toggle <= TARGET.scaleBlockingMs)}; idle ${idleRatio.toFixed(2)}× (target ≤ ${TARGET.scaleIdleRatio}×) ${verdict(idleRatio <= TARGET.scaleIdleRatio)}; heap ${heap.toFixed(1)} MB (target ≤ ${TARGET.scaleHeapMb} MB) ${verdict(heap <= TARGET.scaleHeapMb)}`,
   );
   console.log(
-    '  (blocking: the summed duration of main-thread tasks over 50 ms from the click until the map is idle and no long task came for 1 s; heap: main thread, after a forced GC, once the map is idle)',
+    '  (blocking: the summed duration of main-thread tasks over 50 ms from the click until the map is idle and no long task came for 1 s; GPU wait: the part of it the page thread spent waiting for the GPU process to draw, from a trace of the same interaction (software WebGL here); heap: main thread, after a forced GC, once the map is idle)',
   );
 }
 
