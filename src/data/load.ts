@@ -7,6 +7,7 @@ import type { ChecksReply, ChecksRequest } from './checks-protocol.ts';
 import checksWorkerUrl from './checks-worker.ts?worker&url';
 import { FETCH_TIMEOUT_MS } from './fetch-timeout.ts';
 import { fetchFile, type LoadOptions, type Report, readStory, type StoryFile } from './read-story.ts';
+import { shareRepeatedStrings } from './share-strings.ts';
 import type { Story } from './story.ts';
 import type { StoryReply, StoryRequest } from './story-protocol.ts';
 import storyWorkerUrl from './story-worker.ts?worker&url';
@@ -49,6 +50,8 @@ export async function loadStory(
   });
   if (fromWorker?.story) {
     for (const problem of fromWorker.problems) report(problem);
+    shareRepeatedStrings(fromWorker.story.claims);
+    shareRepeatedStrings(fromWorker.story.places);
     return fromWorker.story;
   }
   return readStory(files, story, report, options);
