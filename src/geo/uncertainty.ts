@@ -27,9 +27,12 @@ export function uncertaintyAreas(
   for (const claim of claims.features) {
     const radiusM = claim.properties.uncertaintyM ?? 0;
     if (!claim.geometry || radiusM <= 0) continue;
+    // 8 steps a quarter turn: a point's area is a 32-gon, whose edges stray at most 0.5 % of the radius inside
+    // the circle (10 m at 2 km). 64 vertices drew no differently at the story's zooms and cost twice the geometry
+    // in every tile: at 100,000 claims, 19 MB of the page's heap.
     const grown = buffer({ type: 'Feature', geometry: claim.geometry, properties: {} }, radiusM / 1000, {
       units: 'kilometers',
-      steps: 16,
+      steps: 8,
     });
     if (!grown) continue;
     const geometry = grown.geometry;

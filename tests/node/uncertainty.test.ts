@@ -33,6 +33,8 @@ describe('uncertainty areas', () => {
     const centre = armudlu.geometry.coordinates as [number, number];
     expect(booleanPointInPolygon(centre, area)).toBe(true);
     const radiusM = armudlu.properties.uncertaintyM ?? 0;
+    // At least a 32-gon: between its vertices the edge strays at most 0.5 % of the radius inside the circle.
+    expect(area.geometry.coordinates[0].length - 1).toBeGreaterThanOrEqual(32);
     for (const vertex of area.geometry.coordinates[0] as [number, number][]) {
       // turf.buffer works on a sphere and the output is rounded to 1e-5°: a few percent, never more.
       expect(Math.abs(geodesicDistanceM(centre, vertex) - radiusM) / radiusM).toBeLessThan(0.06);
