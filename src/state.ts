@@ -8,7 +8,7 @@ import type { ClaimFeature, Side } from './data/types.ts';
 import type { Bounds, Camera } from './map/camera.ts';
 import { shownText } from './shown-text.ts';
 import type { LayerGroup, StoryManifest } from './story/manifest.ts';
-import { type DateMode, showsOn } from './timeline.ts';
+import { claimsShownOn, type DateMode } from './timeline.ts';
 import type { Language } from './ui/languages.ts';
 import { STRINGS } from './ui/strings.ts';
 import type { Theme } from './ui/theme.ts';
@@ -34,11 +34,7 @@ export function createAppState(initial: UrlState, manifest: StoryManifest, defau
   const layers = signal<ReadonlySet<LayerGroup>>(new Set(initial.layers));
   // The story's claims are sorted by date once, when it loads (data/load.ts); every list below keeps that order.
   // Each is a computed signal: worked out once per change of what it depends on, however many components read it.
-  const visibleClaims = computed(() =>
-    (story.value?.claims ?? []).filter((claim) =>
-      showsOn(claim.properties.statementDate, date.value, mode.value),
-    ),
-  );
+  const visibleClaims = computed(() => claimsShownOn(story.value?.claims ?? [], date.value, mode.value));
   const state = {
     /** The story this page shows: sides, dates, camera, texts (its story.json). Never changes. */
     manifest,

@@ -17,6 +17,33 @@ export function showsOn(statementDate: string, day: string, mode: DateMode): boo
   return mode === 'day' ? statementDate === day : statementDate <= day;
 }
 
+/**
+ * The claims that show on `day`, from claims sorted by statement date (data/story.ts byStatementDate): the same as
+ * filtering each with showsOn, found by two binary searches. The shown claims are one run of the sorted list (from
+ * the start, or that day's), so a timeline step costs a copy of the run, not a test of every claim (at 100,000
+ * claims the test took about 70 ms of every step).
+ */
+export function claimsShownOn<T extends { properties: { statementDate: string } }>(
+  sortedByDate: readonly T[],
+  day: string,
+  mode: DateMode,
+): T[] {
+  // The first index whose date is after `date` (or, with `orEqual` false, not before it).
+  const firstAfter = (date: string, orEqual: boolean) => {
+    let low = 0;
+    let high = sortedByDate.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const at = sortedByDate[middle].properties.statementDate;
+      if (at < date || (orEqual && at === date)) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  const end = firstAfter(day, true);
+  return sortedByDate.slice(mode === 'day' ? firstAfter(day, false) : 0, end);
+}
+
 /** The same rule as a MapLibre filter on the `statementDate` property. */
 export function dateFilter(day: string, mode: DateMode): ExpressionSpecification {
   return [mode === 'day' ? '==' : '<=', ['get', 'statementDate'], day];
