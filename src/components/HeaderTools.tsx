@@ -9,9 +9,9 @@ export function HeaderTools({ state }: { state: AppState }) {
   const snippet = useSignal('');
   const dialog = useRef<HTMLDialogElement>(null);
   const embedButton = useRef<HTMLButtonElement>(null);
-  // On a phone "Copy link" and "Embed" sit behind one "Share" button, so the search box and the language share
-  // the header's second row and the map keeps the height of a third (styles.css; on wider screens the button is
-  // not shown and the two are in the row).
+  // Below 1200 px "Copy link" and "Embed" sit behind one "Share" button, so the header's tools keep to one row and
+  // the map keeps the height of another (styles.css; on wider screens the button is not shown and the two are in
+  // the row).
   const shareOpen = useSignal(false);
   const tools = useRef<HTMLDivElement>(null);
   // A layout effect: listening from the moment the menu shows, not from the next frame.

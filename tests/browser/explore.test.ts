@@ -253,7 +253,7 @@ describe('exploring the story', () => {
     await page.close();
   });
 
-  it('keeps the phone header to two rows: "Copy link" and "Embed" open from "Share"', async () => {
+  it('keeps the header to two rows on phones and tablets: "Copy link" and "Embed" open from "Share"', async () => {
     const { page } = await open('/', { width: 360, height: 740 });
     const header = await page.evaluate(
       () => document.querySelector('.app-header')?.getBoundingClientRect().height,
@@ -283,6 +283,15 @@ describe('exploring the story', () => {
     await page.keyboard.press('Escape');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Embed');
     await page.close();
+
+    // A tablet (portrait) has the same menu: title and subtitle on the first row, the tools on the second.
+    const { page: tablet } = await open('/', { width: 820, height: 1180 });
+    const tabletHeader = await tablet.evaluate(
+      () => document.querySelector('.app-header')?.getBoundingClientRect().height,
+    );
+    expect(tabletHeader).toBeLessThanOrEqual(145);
+    expect(await tablet.getByRole('button', { name: 'Share' }).isVisible()).toBe(true);
+    await tablet.close();
 
     // On a wide screen the two are in the row and "Share" is not shown.
     const { page: wide } = await open('/', { width: 1280, height: 800 });
