@@ -32,7 +32,8 @@ export function createAppState(initial: UrlState, manifest: StoryManifest, defau
   const date = signal(initial.date);
   const mode = signal<DateMode>(initial.mode);
   const layers = signal<ReadonlySet<LayerGroup>>(new Set(initial.layers));
-  // The story's claims are sorted by date once, when it loads (data/load.ts); every list below keeps that order.
+  // The story's claims are sorted by date once, when it loads (data/read-story.ts); every list below keeps that
+  // order, and the day's claims are found in it by binary search (claimsShownOn).
   // Each is a computed signal: worked out once per change of what it depends on, however many components read it.
   const visibleClaims = computed(() => claimsShownOn(story.value?.claims ?? [], date.value, mode.value));
   const state = {

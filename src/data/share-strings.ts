@@ -1,8 +1,9 @@
 // A worker's reply reaches the page as a structured clone, and the clone gives every string its own copy: a story of
 // 100,000 claims arrives with 100,000 copies of "Feature", of each side's id, of each claimant's name and each day.
 // Pointing the copies at one shared string keeps the page's heap to what the story says, not how often it says it
-// (at 100,000 generated claims, about 30 MB). Only short strings are shared: they are the values that repeat (kinds,
-// sides, names, dates, source ids); the long ones (quotes, notes) are mostly one of a kind and costly to hash.
+// (at 100,000 generated claims, 178.9 → 154.5 MB in the bench). Only short strings are shared: they are the values
+// that repeat (kinds, sides, names, dates, source ids); the long ones (quotes, notes) are mostly one of a kind and
+// costly to hash.
 const LONGEST_SHARED = 64;
 
 /** Replaces, in place, each short string of the features' type, geometry type and properties by one shared copy. */
