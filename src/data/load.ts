@@ -43,39 +43,46 @@ export async function loadStory(
     url: dataUrl(file, baseUrl),
     name: fileName(file),
   }));
-  const fromWorker = await readInWorker({
+  const fromWorker = await askWorker<StoryReply>(storyWorkerUrl, 'story', {
     files,
     manifest: story,
     timeoutMs: options.timeoutMs ?? FETCH_TIMEOUT_MS,
-  });
-  if (fromWorker?.story) {
-    for (const problem of fromWorker.problems) report(problem);
-    shareRepeatedStrings(fromWorker.story.claims);
-    shareRepeatedStrings(fromWorker.story.places);
-    return fromWorker.story;
+  } satisfies StoryRequest);
+  if (fromWorker && 'reply' in fromWorker && fromWorker.reply.story) {
+    const { story: read, problems } = fromWorker.reply;
+    for (const problem of problems) report(problem);
+    shareRepeatedStrings(read.claims);
+    shareRepeatedStrings(read.places);
+    return read;
   }
+  // No worker here, or it failed: the page reads the files itself.
   return readStory(files, story, report, options);
 }
 
 /**
- * The story read in a worker; null where no worker can run (Node; a frame sandboxed without allow-same-origin has
- * an opaque origin and may not start one from our URL), and the page reads the files itself.
+ * Sends one request to a new module worker and waits for its one reply; the worker is ended after it. null where
+ * no worker can start (Node; a frame sandboxed without allow-same-origin has an opaque origin and may not start
+ * one from our URL); `failed` when it started and then failed (a script error, or a file it could not load).
  */
-async function readInWorker(request: StoryRequest): Promise<StoryReply | null> {
+async function askWorker<Reply>(
+  url: string,
+  name: string,
+  request: unknown,
+): Promise<{ reply: Reply } | { failed: string } | null> {
   if (typeof Worker === 'undefined') return null;
   let worker: Worker;
   try {
-    worker = new Worker(storyWorkerUrl, { type: 'module', name: 'story' });
+    worker = new Worker(url, { type: 'module', name });
   } catch {
     return null;
   }
-  const reply = await new Promise<StoryReply | null>((resolve) => {
-    worker.onmessage = (event: MessageEvent<StoryReply>) => resolve(event.data);
-    worker.onerror = () => resolve(null);
+  const answer = await new Promise<{ reply: Reply } | { failed: string }>((resolve) => {
+    worker.onmessage = (event: MessageEvent<Reply>) => resolve({ reply: event.data });
+    worker.onerror = (event) => resolve({ failed: event.message || 'worker failed' });
     worker.postMessage(request);
   });
   worker.terminate();
-  return reply;
+  return answer;
 }
 
 /**
@@ -99,26 +106,15 @@ export async function loadChecks(
     areas: story.areas,
     borderLines: story.borderLines,
   };
-  let worker: Worker;
-  try {
-    worker = new Worker(checksWorkerUrl, { type: 'module', name: 'checks' });
-  } catch {
-    // A frame sandboxed without allow-same-origin has an opaque origin and may not start a worker from our URL:
-    // there the checks are measured on the page's thread, as they were before the worker.
-    return measureHere(baseUrl, story, report, options);
+  const answer = await askWorker<ChecksReply>(checksWorkerUrl, 'checks', request);
+  // Where no worker can start, the checks are measured on the page's thread, as they were before the worker.
+  if (!answer) return measureHere(baseUrl, story, report, options);
+  if ('failed' in answer) {
+    report(`The figures could not be checked: ${answer.failed}`);
+    return null;
   }
-  const reply = await new Promise<ChecksReply>((resolve) => {
-    worker.onmessage = (event: MessageEvent<ChecksReply>) => resolve(event.data);
-    worker.onerror = (event) =>
-      resolve({
-        results: null,
-        problems: [`The figures could not be checked: ${event.message || 'worker failed'}`],
-      });
-    worker.postMessage(request);
-  });
-  worker.terminate();
-  for (const problem of reply.problems) report(problem);
-  return reply.results;
+  for (const problem of answer.reply.problems) report(problem);
+  return answer.reply.results;
 }
 
 /** The same measurement on the page's thread: only where no worker can be started. */
