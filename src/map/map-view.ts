@@ -120,8 +120,13 @@ export class MapView {
    */
   private readonly changes = new Map<string, () => void>();
   private dateFilter: ExpressionSpecification | null = null;
-  /** ids of the claims in the story (null until it has loaded): only their uncertainty areas are drawn. */
-  private claimIds: string[] | null = null;
+  /**
+   * The uncertainty areas' filter: only those of claims in the story (none until it has loaded). Built when the
+   * claims change, not on every timeline step. `match` looks an id up in a table; `in` on a literal array would scan
+   * every id for every area (at 100,000 claims, seconds of the map's worker on each change). A match needs its
+   * labels unique and at least one.
+   */
+  private inStory: ExpressionSpecification = ['literal', false];
 
   constructor({
     container,
@@ -443,7 +448,8 @@ export class MapView {
   /** Replaces the data of one of the story's sources once the style is ready. */
   async setData(source: StorySource | typeof SOURCE.measure, data: GeoJSON.FeatureCollection): Promise<void> {
     if (source === SOURCE.claims) {
-      this.claimIds = data.features.map((feature) => String(feature.properties?.id));
+      const ids = [...new Set(data.features.map((feature) => String(feature.properties?.id)))];
+      this.inStory = ids.length ? ['match', ['get', 'id'], ids, true, false] : ['literal', false];
       this.claims = data as GeoJSON.FeatureCollection<GeoJSON.Geometry, ClaimDisplay>;
       this.claimPoints = new Map();
       for (const feature of this.claims.features) {
@@ -507,13 +513,7 @@ export class MapView {
    * file), the claims in the story, so a claim the loader left out leaves no area behind.
    */
   private async applyFilters(): Promise<void> {
-    const { dateFilter, claimIds } = this;
-    // `match` looks an id up in a table; `in` on a literal array would scan every id for every area (at 100,000
-    // claims, seconds of the map's worker on each change). A match needs its labels unique and at least one.
-    const ids = [...new Set(claimIds ?? [])];
-    const inStory: ExpressionSpecification = ids.length
-      ? ['match', ['get', 'id'], ids, true, false]
-      : ['literal', false];
+    const { dateFilter, inStory } = this;
     await this.change('filters', () => {
       for (const entry of this.entries) {
         if (!entry.dated || entry.spec.type === 'background') continue;
@@ -524,7 +524,7 @@ export class MapView {
         ].filter((part) => part !== undefined && part !== null);
         const combined = parts.length > 1 ? ['all', ...parts] : parts[0];
         // Not validated again on every step: the parts are the style's own filters (validated against the style
-        // specification in tests/node/style.test.ts), the day's comparison and the match above; validating the
+        // specification in tests/node/style.test.ts), the day's comparison and inStory's match; validating the
         // match's ids took 40 ms of each step at 100,000 claims.
         this.map.setFilter(entry.spec.id, (combined ?? null) as FilterSpecification | null, {
           validate: false,
