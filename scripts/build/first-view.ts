@@ -10,11 +10,10 @@
 // those fetches itself once the first view has painted (src/ui/first-paint.ts).
 // Nothing here needs a browser: `npm run build` works on a machine without Chromium.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection } from 'geojson';
 import { type Plugin, runnerImport } from 'vite';
-import type { AreaFeature } from '../../src/data/types.ts';
+import type { AreaFeature, ClaimFeature, PlaceFeature } from '../../src/data/types.ts';
 import {
   CONTROLS_CLEARANCE_PX,
   FIT_PADDING_PX,
@@ -22,7 +21,7 @@ import {
   PHONE_SHEET_SHARE,
   PHONE_TOOLS_CLEARANCE_PX,
 } from '../../src/map/framing.ts';
-import { readStoryFolder, storyDir } from '../lib/story-folder.ts';
+import { readJsonFile, readStoryFolder, storyDir } from '../lib/story-folder.ts';
 import { type Bounds, mercator, previewSvg } from './first-view-svg.ts';
 
 type Prerender = typeof import('../../src/prerender.tsx');
@@ -111,7 +110,8 @@ async function computeFirstView(root: string): Promise<FirstView> {
   // The story the build is for (STORY=…, as the story plugin reads it).
   const folder = readStoryFolder(storyDir(process.env.STORY));
   const story = folder.manifest;
-  const read = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+  // The story folder's own reader: a file that does not parse stops the build with its name.
+  const read = <T = Feature>(path: string) => readJsonFile(path) as FeatureCollection & { features: T[] };
   const collection = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
   const sources: Record<string, FeatureCollection> = {
     [app.SOURCE.basemap]: read(folder.paths.basemap),
@@ -119,9 +119,9 @@ async function computeFirstView(root: string): Promise<FirstView> {
       story.borderLines.map((line) => [app.SOURCE.border(line.id), read(folder.paths[`border:${line.id}`])]),
     ),
     [app.SOURCE.uncertainty]: read(folder.paths.uncertainty),
-    [app.SOURCE.places]: app.placesForMap(read(folder.paths.places).features),
-    [app.SOURCE.claims]: app.claimsForMap(read(folder.paths.claims).features),
-    [app.SOURCE.areas]: app.areasForMap(read(folder.paths.areas).features as AreaFeature[]),
+    [app.SOURCE.places]: app.placesForMap(read<PlaceFeature>(folder.paths.places).features),
+    [app.SOURCE.claims]: app.claimsForMap(read<ClaimFeature>(folder.paths.claims).features),
+    [app.SOURCE.areas]: app.areasForMap(read<AreaFeature>(folder.paths.areas).features),
     [app.SOURCE.measure]: collection([]),
   };
   // What the live map frames first (MapView: the focus bounds when the story has them).
