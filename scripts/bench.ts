@@ -1,11 +1,13 @@
 // Benchmark (not a test: `npm test` never runs it). Builds the app and a bare MapLibre page drawing the same
 // basemap, serves both as the README asks a host to (pre-compressed files, cacheable hashed assets), and prints:
 //  1. time from navigation to the map's first `idle` (story drawn) for the app, the embed and the bare page:
-//     min / median / max of alternated runs (a new browser per run), and the app / bare ratio with its spread;
+//     min / median / max of alternated runs (a new browser per run), and the app / bare ratio with its spread; also
+//     the bare page drawing the story's claims too (MapLibre's cheapest way): what drawing them costs at all here;
 //  2. the gzipped bytes a reader of the app downloads, with MapLibre's share apart;
 //  3. the scale series: the same build with generated valid claims files of 1 k, 10 k and 100 k claims — time to
 //     idle, main-thread JS heap, and main-thread blocking of a timeline step and of a layer toggle, each also as a
-//     ratio to the committed story (its own claims) measured in the same run;
+//     ratio to the committed story (its own claims) measured in the same run, and the same figures for the bare page
+//     drawing the same claims (the floor: what MapLibre itself needs on this machine), with the app as a multiple;
 //  4. Lighthouse (mobile preset, simulated throttling) for the app, the embed and the bare page: medians of
 //     alternated runs, compressed serving.
 // Usage: npm run bench [-- --runs 9 --scale-runs 3 --lighthouse-runs 5 --only idle,bytes,scale,lighthouse
@@ -30,6 +32,7 @@ import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { validateFiles } from '../src/data/validate.ts';
 import { uncertaintyAreas } from '../src/geo/uncertainty.ts';
+import { storyDays } from '../src/story/manifest.ts';
 import { CHROMIUM_ARGS, chromiumPath, DIST, launchChromium, ROOT } from '../tests/browser/harness.ts';
 import { serveCompressed } from './bench/serve.ts';
 import { syntheticClaims } from './bench/synthetic-claims.ts';
@@ -155,9 +158,11 @@ async function settle(page: Page, timeoutMs: number): Promise<void> {
   await page.evaluate(async (timeout) => {
     const w = window as unknown as {
       benchLongTasks: [number, number][];
-      __conflictMap?: { map: { once(e: string, f: () => void): void; triggerRepaint(): void } };
+      __conflictMap?: { map: BenchMap };
+      benchMap?: BenchMap;
     };
-    const map = w.__conflictMap?.map;
+    type BenchMap = { once(e: string, f: () => void): void; triggerRepaint(): void };
+    const map = w.__conflictMap?.map ?? w.benchMap;
     if (map) {
       await Promise.race([
         new Promise<void>((done) => {
@@ -237,9 +242,27 @@ async function blockingOf(page: Page, act: () => Promise<void>, timeoutMs: numbe
   };
 }
 
+/** A timeline step and a layer toggle, done the way a reader does them (the app) or by the bare page's hooks. */
+interface Interactions {
+  step(page: Page, timeoutMs: number): Promise<void>;
+  toggle(page: Page, timeoutMs: number): Promise<void>;
+}
+
+const APP_INTERACTIONS: Interactions = {
+  step: (page, timeout) => page.getByRole('button', { name: 'Previous day' }).click({ timeout }),
+  // The first side's claims layer, whatever the story calls it.
+  toggle: (page, timeout) => page.locator('input[name="layer"][value^="claims-"]').first().click({ timeout }),
+};
+
+/** tests/bench/bare.ts with `?day=…&previous=…`: the same claims drawn in MapLibre's cheapest way. */
+const BARE_INTERACTIONS: Interactions = {
+  step: (page) => page.evaluate('benchStep()'),
+  toggle: (page) => page.evaluate('benchToggle()'),
+};
+
 async function loadPage(
   url: string,
-  { interact = false, timeoutMs = 120_000 }: { interact?: boolean; timeoutMs?: number } = {},
+  { interact, timeoutMs = 120_000 }: { interact?: Interactions; timeoutMs?: number } = {},
 ): Promise<Load> {
   const browser = await launchChromium();
   try {
@@ -294,13 +317,8 @@ async function loadPage(
         });
       await watchLongTasks(page);
       await settle(page, timeoutMs);
-      step = await measure(() =>
-        page.getByRole('button', { name: 'Previous day' }).click({ timeout: timeoutMs }),
-      );
-      toggle = await measure(() =>
-        // The first side's claims layer, whatever the story calls it.
-        page.locator('input[name="layer"][value^="claims-"]').first().click({ timeout: timeoutMs }),
-      );
+      step = await measure(() => interact.step(page, timeoutMs));
+      toggle = await measure(() => interact.toggle(page, timeoutMs));
     }
     return { idleMs, longestLoadTaskMs, heapMb: usedSize / 2 ** 20, step, toggle, requested };
   } finally {
@@ -312,6 +330,17 @@ async function loadPage(
 // 1. Time to idle: app, embed, bare page
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The bare page's query that also draws the claims: shown up to the app's first day (the story's default,
+ * cumulative), and its step goes to the day before, as the app's "Previous day" does from its first view.
+ */
+function bareClaimsQuery(): string {
+  const { manifest } = readStoryFolder(storyDir(process.env.STORY));
+  const days = storyDays(manifest);
+  const day = manifest.dates.default;
+  return `?day=${day}&previous=${days[Math.max(0, days.indexOf(day) - 1)]}`;
+}
+
 async function idleSeries(): Promise<string[]> {
   const app = await serveCompressed(DIST);
   const bare = await serveCompressed(BARE_DIST);
@@ -319,8 +348,9 @@ async function idleSeries(): Promise<string[]> {
     { name: 'app', url: `${app.origin}/` },
     { name: 'embed', url: `${app.origin}/embed.html` },
     { name: 'bare page', url: `${bare.origin}/` },
+    { name: 'bare + claims', url: `${bare.origin}/${bareClaimsQuery()}` },
   ];
-  const times: Record<string, number[]> = { app: [], embed: [], 'bare page': [] };
+  const times: Record<string, number[]> = { app: [], embed: [], 'bare page': [], 'bare + claims': [] };
   let requested: string[] = [];
   try {
     // One warm-up of each (disk cache, JIT), not counted; then alternate so drift hits all alike.
@@ -336,7 +366,7 @@ async function idleSeries(): Promise<string[]> {
   console.log(
     `\n1. Time from navigation to the map's first idle with the story drawn (${RUNS} alternated runs each, new browser per run, 1280×800, software WebGL, compressed serving):`,
   );
-  for (const page of pages) console.log(`  ${page.name.padEnd(10)} ${spread(times[page.name], 0, ' ms')}`);
+  for (const page of pages) console.log(`  ${page.name.padEnd(13)} ${spread(times[page.name], 0, ' ms')}`);
   console.log(`  runs, app:  ${times.app.map((t) => t.toFixed(0)).join(', ')}`);
   console.log(`  runs, bare: ${times['bare page'].map((t) => t.toFixed(0)).join(', ')}`);
   for (const name of ['app', 'embed']) {
@@ -346,6 +376,15 @@ async function idleSeries(): Promise<string[]> {
       `  ratio ${name} / bare: ${ratio.toFixed(3)} (medians); per alternated pair ${spread(perRun, 2)}   target ≤ ${TARGET.idleRatio}  ${verdict(ratio <= TARGET.idleRatio)}`,
     );
   }
+  // Not a target: how much of the app's ratio drawing the story's claims at all costs MapLibre here.
+  const floor = times['bare + claims'].map((t, i) => t / times['bare page'][i]);
+  const overFloor = times.app.map((t, i) => t / times['bare + claims'][i]);
+  console.log(
+    `  bare + claims (the bare page also drawing the story's claims and uncertainty areas, MapLibre's cheapest way) / bare: ${(median(times['bare + claims']) / median(times['bare page'])).toFixed(3)} (medians); per alternated run ${spread(floor, 2)}`,
+  );
+  console.log(
+    `  app / bare + claims: ${(median(times.app) / median(times['bare + claims'])).toFixed(3)} (medians); per alternated run ${spread(overFloor, 2)}`,
+  );
   return requested;
 }
 
@@ -416,18 +455,31 @@ function bytesReport(requested: string[]): void {
 // 3. Scale series
 // ---------------------------------------------------------------------------------------------
 
-/** dist/ with its claims (and the uncertainty areas derived from them) replaced by `n` generated claims. */
-function scaleDist(n: number): string {
-  const folder0 = readStoryFolder(storyDir(process.env.STORY));
-  const read = (file: 'claims' | 'sources' | 'places') =>
-    JSON.parse(readFileSync(folder0.paths[file], 'utf8'));
-  const folder = join(SCALE_CACHE, String(n));
-  rmSync(folder, { recursive: true, force: true });
-  cpSync(DIST, folder, { recursive: true });
+/** Replaces a built folder's claims and uncertainty files (whatever their hashed names) with new contents. */
+function replaceClaimFiles(folder: string, claims: string, uncertainty: string): void {
   const assets = join(folder, 'assets');
   const claimsFile = readdirSync(assets).find((name) => /^claims-.*\.geojson$/.test(name));
   const uncertaintyFile = readdirSync(assets).find((name) => /^uncertainty-.*\.geojson$/.test(name));
-  if (!claimsFile || !uncertaintyFile) throw new Error('dist/assets has no claims or uncertainty file');
+  if (!claimsFile || !uncertaintyFile) throw new Error(`${assets} has no claims or uncertainty file`);
+  for (const [file, content] of [
+    [claimsFile, claims],
+    [uncertaintyFile, uncertainty],
+  ]) {
+    writeFileSync(join(assets, file), content);
+    // The pre-compressed copies are of the committed file: without them the server sends the new one.
+    rmSync(join(assets, `${file}.gz`), { force: true });
+    rmSync(join(assets, `${file}.br`), { force: true });
+  }
+}
+
+/**
+ * dist/ and the bare page with their claims (and the uncertainty areas derived from them) replaced by `n` generated
+ * claims.
+ */
+function scaleDist(n: number): { app: string; bare: string } {
+  const folder0 = readStoryFolder(storyDir(process.env.STORY));
+  const read = (file: 'claims' | 'sources' | 'places') =>
+    JSON.parse(readFileSync(folder0.paths[file], 'utf8'));
   const claims = syntheticClaims(read('claims'), n, folder0.manifest);
   // The generated file must be one the app accepts whole, or the series would measure less than n claims.
   const started = performance.now();
@@ -442,55 +494,77 @@ function scaleDist(n: number): string {
   const validateMs = performance.now() - started;
   if (problems.length) throw new Error(`generated claims are invalid: ${JSON.stringify(problems[0])}`);
   const text = JSON.stringify(claims);
-  for (const [file, content] of [
-    [claimsFile, text],
-    [uncertaintyFile, JSON.stringify(uncertaintyAreas(claims as never))],
+  const uncertainty = JSON.stringify(uncertaintyAreas(claims as never));
+  const folders = { app: join(SCALE_CACHE, String(n)), bare: join(SCALE_CACHE, `bare-${n}`) };
+  for (const [folder, from] of [
+    [folders.app, DIST],
+    [folders.bare, BARE_DIST],
   ]) {
-    writeFileSync(join(assets, file), content);
-    // The pre-compressed copies are of the committed file: without them the server sends the new one.
-    rmSync(join(assets, `${file}.gz`), { force: true });
-    rmSync(join(assets, `${file}.br`), { force: true });
+    rmSync(folder, { recursive: true, force: true });
+    cpSync(from, folder, { recursive: true });
+    replaceClaimFiles(folder, text, uncertainty);
   }
   console.log(
     `  generated ${n.toLocaleString('en')} claims: ${(text.length / 2 ** 20).toFixed(1)} MB, valid (node validator: ${validateMs.toFixed(0)} ms)`,
   );
-  return folder;
+  return folders;
 }
 
 async function scaleSeries(): Promise<void> {
   console.log(
     `\n3. Scale series (${SCALE_RUNS} alternated runs per size, new browser per run, 1280×800; served uncompressed):`,
   );
+  const folder0 = readStoryFolder(storyDir(process.env.STORY));
   // The committed story first: the baseline every size is compared with.
-  const committed = (
-    JSON.parse(readFileSync(readStoryFolder(storyDir(process.env.STORY)).paths.claims, 'utf8')) as {
-      features: unknown[];
-    }
-  ).features.length;
-  const sizes = [{ n: committed, folder: DIST }, ...SCALE_SIZES.map((n) => ({ n, folder: scaleDist(n) }))];
-  const servers = await Promise.all(sizes.map(({ folder }) => serveCompressed(folder, { compress: false })));
-  const results = new Map<number, Load[]>(sizes.map(({ n }) => [n, []]));
+  const committed = (JSON.parse(readFileSync(folder0.paths.claims, 'utf8')) as { features: unknown[] })
+    .features.length;
+  const sizes = [
+    { n: committed, folders: { app: DIST, bare: BARE_DIST } },
+    ...SCALE_SIZES.map((n) => ({ n, folders: scaleDist(n) })),
+  ];
+  const bareQuery = bareClaimsQuery();
+  const servers = await Promise.all(
+    sizes.map(async ({ folders }) => ({
+      app: await serveCompressed(folders.app, { compress: false }),
+      bare: await serveCompressed(folders.bare, { compress: false }),
+    })),
+  );
+  const results = new Map<number, { app: Load[]; bare: Load[] }>(
+    sizes.map(({ n }) => [n, { app: [], bare: [] }]),
+  );
+  const line = (label: string, run: number, n: number, result: Load) =>
+    console.log(
+      `  run ${run + 1}, ${String(n).padStart(6)} claims, ${label}: idle ${result.idleMs.toFixed(0)} ms (longest task while loading ${result.longestLoadTaskMs.toFixed(0)} ms), heap ${result.heapMb.toFixed(1)} MB, step ${result.step?.totalMs.toFixed(0) ?? '—'} ms (GPU wait ${result.step?.gpuWaitMs.toFixed(0) ?? '—'}), toggle ${result.toggle?.totalMs.toFixed(0) ?? '—'} ms (GPU wait ${result.toggle?.gpuWaitMs.toFixed(0) ?? '—'})   (load ${load()})`,
+    );
+  const attempt = (url: string, interact: Interactions, what: string) =>
+    loadPage(url, { interact, timeoutMs: SCALE_TIMEOUT_MS }).catch((error: unknown) => {
+      console.log(`  ${what}: ${error instanceof Error ? error.message : error}`);
+      return FAILED;
+    });
   try {
     for (let run = 0; run < SCALE_RUNS; run++) {
       for (const [i, { n }] of sizes.entries()) {
-        const result = await loadPage(`${servers[i].origin}/`, {
-          interact: true,
-          timeoutMs: SCALE_TIMEOUT_MS,
-        }).catch((error: unknown) => {
-          console.log(`  ${n} claims, run ${run + 1}: ${error instanceof Error ? error.message : error}`);
-          return FAILED;
-        });
-        results.get(n)?.push(result);
-        console.log(
-          `  run ${run + 1}, ${String(n).padStart(6)} claims: idle ${result.idleMs.toFixed(0)} ms (longest task while loading ${result.longestLoadTaskMs.toFixed(0)} ms), heap ${result.heapMb.toFixed(1)} MB, step ${result.step?.totalMs.toFixed(0) ?? '—'} ms (GPU wait ${result.step?.gpuWaitMs.toFixed(0) ?? '—'}), toggle ${result.toggle?.totalMs.toFixed(0) ?? '—'} ms (GPU wait ${result.toggle?.gpuWaitMs.toFixed(0) ?? '—'})   (load ${load()})`,
+        const app = await attempt(
+          `${servers[i].app.origin}/`,
+          APP_INTERACTIONS,
+          `${n} claims, run ${run + 1}`,
         );
+        results.get(n)?.app.push(app);
+        line('app ', run, n, app);
+        const bare = await attempt(
+          `${servers[i].bare.origin}/${bareQuery}`,
+          BARE_INTERACTIONS,
+          `${n} claims, bare page, run ${run + 1}`,
+        );
+        results.get(n)?.bare.push(bare);
+        line('bare', run, n, bare);
       }
     }
   } finally {
-    await Promise.all(servers.map((server) => server.close()));
+    await Promise.all(servers.flatMap(({ app, bare }) => [app.close(), bare.close()]));
   }
-  const of = (n: number, pick: (load: Load) => number | undefined) =>
-    (results.get(n) ?? []).map((load) => pick(load) ?? Number.NaN);
+  const of = (n: number, pick: (load: Load) => number | undefined, page: 'app' | 'bare' = 'app') =>
+    (results.get(n)?.[page] ?? []).map((load) => pick(load) ?? Number.NaN);
   const base = {
     idle: median(of(committed, (l) => l.idleMs)),
     heap: median(of(committed, (l) => l.heapMb)),
@@ -513,6 +587,28 @@ async function scaleSeries(): Promise<void> {
     const toggleGpu = median(of(n, (l) => l.toggle?.gpuWaitMs));
     console.log(
       `  ${String(n).padStart(6)}  ${`${idle.toFixed(0)} ms (${ratio(idle, base.idle)})`.padEnd(26)} ${`${heap.toFixed(1)} MB (${ratio(heap, base.heap)})`.padEnd(20)} ${`${step.toFixed(0)} ms (longest ${stepLongest.toFixed(0)}; GPU wait ${stepGpu.toFixed(0)}; ${ratio(step, base.step)})`.padEnd(24)} ${toggle.toFixed(0)} ms (longest ${toggleLongest.toFixed(0)}; GPU wait ${toggleGpu.toFixed(0)}; ${ratio(toggle, base.toggle)})`,
+    );
+  }
+  console.log(
+    '  The bare MapLibre page drawing the same claims (plain fills, lines and circles, one colour; no labels, no markers',
+  );
+  console.log(
+    '  grouped, no panel): the floor for drawing that many claims at all here, and the app as a multiple of it.',
+  );
+  console.log('  claims  bare: idle, step, toggle             app / bare: idle, step, toggle');
+  for (const { n } of sizes) {
+    const bare = {
+      idle: median(of(n, (l) => l.idleMs, 'bare')),
+      step: median(of(n, (l) => l.step?.totalMs, 'bare')),
+      toggle: median(of(n, (l) => l.toggle?.totalMs, 'bare')),
+    };
+    const app = {
+      idle: median(of(n, (l) => l.idleMs)),
+      step: median(of(n, (l) => l.step?.totalMs)),
+      toggle: median(of(n, (l) => l.toggle?.totalMs)),
+    };
+    console.log(
+      `  ${String(n).padStart(6)}  ${`${bare.idle.toFixed(0)} ms, ${bare.step.toFixed(0)} ms, ${bare.toggle.toFixed(0)} ms`.padEnd(36)} ${ratio(app.idle, bare.idle)}, ${ratio(app.step, bare.step)}, ${ratio(app.toggle, bare.toggle)}`,
     );
   }
   for (const { n } of sizes.slice(1)) {
@@ -541,8 +637,10 @@ async function scaleSeries(): Promise<void> {
   const heap = median(of(big, (l) => l.heapMb));
   const step = median(of(big, (l) => l.step?.totalMs));
   const toggle = median(of(big, (l) => l.toggle?.totalMs));
+  const bareStep = median(of(big, (l) => l.step?.totalMs, 'bare'));
+  const bareToggle = median(of(big, (l) => l.toggle?.totalMs, 'bare'));
   console.log(
-    `  at ${big.toLocaleString('en')}: step ${step.toFixed(0)} ms, toggle ${toggle.toFixed(0)} ms (target ≤ ${TARGET.scaleBlockingMs} ms blocking each) ${verdict(step <= TARGET.scaleBlockingMs && toggle <= TARGET.scaleBlockingMs)}; idle ${idleRatio.toFixed(2)}× (target ≤ ${TARGET.scaleIdleRatio}×) ${verdict(idleRatio <= TARGET.scaleIdleRatio)}; heap ${heap.toFixed(1)} MB (target ≤ ${TARGET.scaleHeapMb} MB) ${verdict(heap <= TARGET.scaleHeapMb)}`,
+    `  at ${big.toLocaleString('en')}: step ${step.toFixed(0)} ms, toggle ${toggle.toFixed(0)} ms (target ≤ ${TARGET.scaleBlockingMs} ms blocking each; the bare page: ${bareStep.toFixed(0)} ms, ${bareToggle.toFixed(0)} ms) ${verdict(step <= TARGET.scaleBlockingMs && toggle <= TARGET.scaleBlockingMs)}; idle ${idleRatio.toFixed(2)}× (target ≤ ${TARGET.scaleIdleRatio}×) ${verdict(idleRatio <= TARGET.scaleIdleRatio)}; heap ${heap.toFixed(1)} MB (target ≤ ${TARGET.scaleHeapMb} MB) ${verdict(heap <= TARGET.scaleHeapMb)}`,
   );
   console.log(
     '  (blocking: the summed duration of main-thread tasks over 50 ms from the click until the map is idle and no long task came for 1 s; GPU wait: the part of it the page thread spent waiting for the GPU process to draw, from a trace of the same interaction (software WebGL here); heap: main thread, after a forced GC, once the map is idle)',
