@@ -6,6 +6,7 @@ import type { CheckResult } from './checks/types.ts';
 import type { Story } from './data/story.ts';
 import type { ClaimFeature, Side } from './data/types.ts';
 import type { Bounds, Camera } from './map/camera.ts';
+import { hasUncertaintyArea } from './map/uncertainty-limit.ts';
 import { shownText } from './shown-text.ts';
 import type { LayerGroup, StoryManifest } from './story/manifest.ts';
 import { claimsShownOn, type DateMode } from './timeline.ts';
@@ -36,6 +37,9 @@ export function createAppState(initial: UrlState, manifest: StoryManifest, defau
   // order, and the day's claims are found in it by binary search (claimsShownOn).
   // Each is a computed signal: worked out once per change of what it depends on, however many components read it.
   const visibleClaims = computed(() => claimsShownOn(story.value?.claims ?? [], date.value, mode.value));
+  const listedClaims = computed(() =>
+    visibleClaims.value.filter((claim) => layers.value.has(`claims-${claim.properties.side}`)),
+  );
   const state = {
     /** The story this page shows: sides, dates, camera, texts (its story.json). Never changes. */
     manifest,
@@ -71,8 +75,10 @@ export function createAppState(initial: UrlState, manifest: StoryManifest, defau
     /** Claims shown on the chosen day (all sides), in date order. */
     visibleClaims,
     /** The claims the list shows: the chosen day's, of the sides whose layer is on, in date order. */
-    listedClaims: computed(() =>
-      visibleClaims.value.filter((claim) => layers.value.has(`claims-${claim.properties.side}`)),
+    listedClaims,
+    /** How many of the listed claims the map would draw an uncertainty area for (map/uncertainty-limit.ts). */
+    uncertaintyAreaCount: computed(() =>
+      listedClaims.value.reduce((count, claim) => count + (hasUncertaintyArea(claim) ? 1 : 0), 0),
     ),
     /** Claims per side in the whole story (changes only when the story does). */
     claimCounts: computed(() => countBySide(story.value?.claims ?? [])),

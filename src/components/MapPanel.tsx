@@ -1,10 +1,11 @@
-import { effect, useSignal } from '@preact/signals';
+import { computed, effect, useSignal } from '@preact/signals';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { FETCH_TIMEOUT_MS } from '../data/fetch-timeout.ts';
 import { areasForMap, claimsForMap, measureForMap, placesForMap } from '../map/display-data.ts';
 import { PHONE_MEDIA, PHONE_SHEET_SHARE, PHONE_TOOLS_CLEARANCE_PX } from '../map/framing.ts';
 import type { MapView } from '../map/map-view.ts';
 import { DARK, LIGHT } from '../map/palette.ts';
+import { MAX_UNCERTAINTY_AREAS } from '../map/uncertainty-limit.ts';
 import { type AppState, reportProblem, selectClaim } from '../state.ts';
 import { claimsLayer } from '../story/manifest.ts';
 import { dateFilter, formatDay } from '../timeline.ts';
@@ -35,6 +36,7 @@ function showFirstViewPicture(preview: HTMLDivElement | null): void {
 
 /** Pushes app state into the map whenever it changes. Returns the cleanup of every subscription. */
 function bindMapToState(view: MapView, state: AppState): () => void {
+  const uncertaintyDrawn = computed(() => state.uncertaintyAreaCount.value <= MAX_UNCERTAINTY_AREAS);
   const updateTargets = () => {
     const shown = state.layers.value;
     view.setClaimTargets(
@@ -65,6 +67,8 @@ function bindMapToState(view: MapView, state: AppState): () => void {
     effect(() => updateTargets()),
     effect(() => void view.setVisibleGroups(state.layers.value)),
     effect(() => void view.setDateFilter(dateFilter(state.date.value, state.mode.value))),
+    // Re-run only when the rings cross the limit, not on every step (a computed boolean).
+    effect(() => void view.setUncertaintyDrawn(uncertaintyDrawn.value)),
     effect(() => void view.setLanguage(state.language.value)),
     effect(() => {
       const camera = state.camera.value;
@@ -229,6 +233,7 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
   }, [state]);
 
   const status = state.mapStatus.value;
+  const uncertaintyAreas = state.uncertaintyAreaCount.value;
   // The pre-rendered picture of the first view (scripts/build/first-view.ts) shows until the live map has drawn the
   // story; it shows only the default framing, so not under a shared camera. It stays when the map cannot be drawn.
   const preview = status !== 'ready' && !firstCamera.current;
@@ -238,6 +243,11 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
       <div ref={container} class="map" data-status={status} />
       {state.mapStarted.value && status !== 'unavailable' ? (
         <MapTools state={state} kind={options.tools ?? 'all'} />
+      ) : null}
+      {uncertaintyAreas > MAX_UNCERTAINTY_AREAS && status !== 'unavailable' ? (
+        <p class="map-note" role="status">
+          {STRINGS.uncertaintyNotDrawn(uncertaintyAreas, MAX_UNCERTAINTY_AREAS)}
+        </p>
       ) : null}
       {status === 'loading' && (
         <p class="map-overlay" role="status">

@@ -7,6 +7,7 @@
 import { buffer } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Claims } from '../data/types.ts';
+import { hasUncertaintyArea } from '../map/uncertainty-limit.ts';
 
 export interface UncertaintyProperties {
   /** id of the claim */
@@ -25,8 +26,8 @@ export function uncertaintyAreas(
 ): FeatureCollection<Polygon | MultiPolygon, UncertaintyProperties> {
   const features: Feature<Polygon | MultiPolygon, UncertaintyProperties>[] = [];
   for (const claim of claims.features) {
+    if (!hasUncertaintyArea(claim) || !claim.geometry) continue;
     const radiusM = claim.properties.uncertaintyM ?? 0;
-    if (!claim.geometry || radiusM <= 0) continue;
     // 8 steps a quarter turn: a point's area is a 32-gon, whose edges stray at most 0.5 % of the radius inside
     // the circle (10 m at 2 km). 64 vertices drew no differently at the story's zooms and cost twice the geometry
     // in every tile: at 100,000 claims, 19 MB of the page's heap.

@@ -83,6 +83,9 @@ export interface MapViewOptions {
   onContextRestored?: () => void;
 }
 
+/** A filter that keeps no feature. */
+const NONE: ExpressionSpecification = ['literal', false];
+
 /** At most this many claims on the map get a keyboard target at once (those in view; see setClaimTargets). */
 const MAX_CLAIM_TARGETS = 60;
 
@@ -126,7 +129,9 @@ export class MapView {
    * every id for every area (at 100,000 claims, seconds of the map's worker on each change). A match needs its
    * labels unique and at least one.
    */
-  private inStory: ExpressionSpecification = ['literal', false];
+  private inStory: ExpressionSpecification = NONE;
+  /** False past MAX_UNCERTAINTY_AREAS (map/uncertainty-limit.ts). */
+  private uncertaintyDrawn = true;
 
   constructor({
     container,
@@ -449,7 +454,7 @@ export class MapView {
   async setData(source: StorySource | typeof SOURCE.measure, data: GeoJSON.FeatureCollection): Promise<void> {
     if (source === SOURCE.claims) {
       const ids = [...new Set(data.features.map((feature) => String(feature.properties?.id)))];
-      this.inStory = ids.length ? ['match', ['get', 'id'], ids, true, false] : ['literal', false];
+      this.inStory = ids.length ? ['match', ['get', 'id'], ids, true, false] : NONE;
       this.claims = data as GeoJSON.FeatureCollection<GeoJSON.Geometry, ClaimDisplay>;
       this.claimPoints = new Map();
       for (const feature of this.claims.features) {
@@ -502,6 +507,16 @@ export class MapView {
     );
   }
 
+  /**
+   * Whether the uncertainty areas are drawn (map/uncertainty-limit.ts: not past a count). Off, their filter keeps
+   * none, so MapLibre neither tiles nor draws them.
+   */
+  async setUncertaintyDrawn(drawn: boolean): Promise<void> {
+    if (drawn === this.uncertaintyDrawn) return;
+    this.uncertaintyDrawn = drawn;
+    await this.applyFilters();
+  }
+
   /** Shows only claims whose statement date passes `dateFilter` (null: all claims). */
   async setDateFilter(dateFilter: ExpressionSpecification | null): Promise<void> {
     this.dateFilter = dateFilter;
@@ -513,14 +528,14 @@ export class MapView {
    * file), the claims in the story, so a claim the loader left out leaves no area behind.
    */
   private async applyFilters(): Promise<void> {
-    const { dateFilter, inStory } = this;
+    const { dateFilter, inStory, uncertaintyDrawn } = this;
     await this.change('filters', () => {
       for (const entry of this.entries) {
         if (!entry.dated || entry.spec.type === 'background') continue;
         const parts = [
           entry.spec.filter,
           dateFilter,
-          entry.spec.source === SOURCE.uncertainty ? inStory : undefined,
+          entry.spec.source === SOURCE.uncertainty ? (uncertaintyDrawn ? inStory : NONE) : undefined,
         ].filter((part) => part !== undefined && part !== null);
         const combined = parts.length > 1 ? ['all', ...parts] : parts[0];
         // Not validated again on every step: the parts are the style's own filters (validated against the style

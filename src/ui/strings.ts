@@ -14,6 +14,8 @@ import {
 
 export const STRINGS = {
   mapLoading: 'Loading the map…',
+  uncertaintyNotDrawn: (count: number, max: number) =>
+    `Dotted rings not drawn: ${count.toLocaleString('en-GB')} claims shown have an approximate position, more than the ${max.toLocaleString('en-GB')} the map draws at once. Show one day, or fewer sides, to see them.`,
   dataLoading: 'Loading the claims and places…',
   dataFailed: 'The claims could not be loaded (see the message at the top of the page).',
   checksLoading: 'Measuring the reported figures…',

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Claims } from '../../src/data/types.ts';
 import { geodesicDistanceM } from '../../src/geo/geodesic.ts';
 import { uncertaintyAreas } from '../../src/geo/uncertainty.ts';
+import { hasUncertaintyArea } from '../../src/map/uncertainty-limit.ts';
 import { fixture, story } from './stories.ts';
 
 const claims: Claims = JSON.parse(readFileSync(story.paths.claims, 'utf8'));
@@ -22,6 +23,19 @@ describe('uncertainty areas', () => {
       .filter((c) => c.geometry && (c.properties.uncertaintyM ?? 0) > 0)
       .map((c) => c.properties.id);
     expect(committed.features.map((f: { properties: { id: string } }) => f.properties.id)).toEqual(expected);
+  });
+
+  it('are the claims the map counts against its limit (hasUncertaintyArea), one for one', () => {
+    for (const folder of [story, fixture]) {
+      const own: Claims = JSON.parse(readFileSync(folder.paths.claims, 'utf8'));
+      const counted = own.features.filter(hasUncertaintyArea).map((c) => c.properties.id);
+      expect(uncertaintyAreas(own).features.map((f) => f.properties.id)).toEqual(counted);
+    }
+    // A claim with no place, or no radius, has none.
+    expect(hasUncertaintyArea({ geometry: null, properties: { uncertaintyM: 500 } })).toBe(false);
+    expect(hasUncertaintyArea({ geometry: { type: 'Point', coordinates: [45, 40] }, properties: {} })).toBe(
+      false,
+    );
   });
 
   it('reach about one radius from a point claim, measured on the ellipsoid', () => {
