@@ -121,6 +121,11 @@ interface Load {
   idleMs: number;
   /** The longest main-thread task from navigation to idle: how long the page stood frozen while loading. */
   longestLoadTaskMs: number;
+  /**
+   * When the page's thread was last busy after loading (the end of its last long task before a quiet second): the
+   * map reports idle before the frame it drew is on screen, and at scale the page can stay frozen well after.
+   */
+  busyUntilMs: number;
   heapMb: number;
   step: Blocking | null;
   toggle: Blocking | null;
@@ -130,6 +135,7 @@ interface Load {
 const FAILED: Load = {
   idleMs: Number.NaN,
   longestLoadTaskMs: Number.NaN,
+  busyUntilMs: Number.NaN,
   heapMb: Number.NaN,
   step: null,
   toggle: null,
@@ -154,30 +160,33 @@ async function watchLongTasks(page: Page): Promise<number> {
  * Waits for the map's next idle after a change, then until no long task has come for a second. (The page function
  * names no inner function: tsx would wrap it in a helper that does not exist in the page.)
  */
-async function settle(page: Page, timeoutMs: number): Promise<void> {
-  await page.evaluate(async (timeout) => {
-    const w = window as unknown as {
-      benchLongTasks: [number, number][];
-      __conflictMap?: { map: BenchMap };
-      benchMap?: BenchMap;
-    };
-    type BenchMap = { once(e: string, f: () => void): void; triggerRepaint(): void };
-    const map = w.__conflictMap?.map ?? w.benchMap;
-    if (map) {
-      await Promise.race([
-        new Promise<void>((done) => {
-          map.once('idle', () => done());
-          map.triggerRepaint();
-        }),
-        new Promise((done) => setTimeout(done, timeout)),
-      ]);
-    }
-    const giveUpAt = performance.now() + timeout;
-    for (let seen = -1; seen !== w.benchLongTasks.length && performance.now() < giveUpAt; ) {
-      seen = w.benchLongTasks.length;
-      await new Promise((done) => setTimeout(done, 1000));
-    }
-  }, timeoutMs);
+async function settle(page: Page, timeoutMs: number, { repaint = true } = {}): Promise<void> {
+  await page.evaluate(
+    async ([timeout, repaint]) => {
+      const w = window as unknown as {
+        benchLongTasks: [number, number][];
+        __conflictMap?: { map: BenchMap };
+        benchMap?: BenchMap;
+      };
+      type BenchMap = { once(e: string, f: () => void): void; triggerRepaint(): void };
+      const map = w.__conflictMap?.map ?? w.benchMap;
+      if (map && repaint) {
+        await Promise.race([
+          new Promise<void>((done) => {
+            map.once('idle', () => done());
+            map.triggerRepaint();
+          }),
+          new Promise((done) => setTimeout(done, timeout)),
+        ]);
+      }
+      const giveUpAt = performance.now() + timeout;
+      for (let seen = -1; seen !== w.benchLongTasks.length && performance.now() < giveUpAt; ) {
+        seen = w.benchLongTasks.length;
+        await new Promise((done) => setTimeout(done, 1000));
+      }
+    },
+    [timeoutMs, repaint] as const,
+  );
 }
 
 interface TraceEvent {
@@ -306,6 +315,7 @@ async function loadPage(
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
     let step: Blocking | null = null;
     let toggle: Blocking | null = null;
+    let busyUntilMs = Number.NaN;
     if (interact) {
       // A page frozen for longer than the timeout gives no figure for that interaction; idle and heap still count.
       const measure = (act: () => Promise<void>) =>
@@ -316,11 +326,28 @@ async function loadPage(
           return null;
         });
       await watchLongTasks(page);
+      await settle(page, timeoutMs, { repaint: false });
+      busyUntilMs = await page.evaluate(() =>
+        Math.max(
+          0,
+          ...(window as unknown as { benchLongTasks: [number, number][] }).benchLongTasks.map(
+            ([at, duration]) => at + duration,
+          ),
+        ),
+      );
       await settle(page, timeoutMs);
       step = await measure(() => interact.step(page, timeoutMs));
       toggle = await measure(() => interact.toggle(page, timeoutMs));
     }
-    return { idleMs, longestLoadTaskMs, heapMb: usedSize / 2 ** 20, step, toggle, requested };
+    return {
+      idleMs,
+      longestLoadTaskMs,
+      busyUntilMs,
+      heapMb: usedSize / 2 ** 20,
+      step,
+      toggle,
+      requested,
+    };
   } finally {
     await browser.close();
   }
@@ -534,7 +561,7 @@ async function scaleSeries(): Promise<void> {
   );
   const line = (label: string, run: number, n: number, result: Load) =>
     console.log(
-      `  run ${run + 1}, ${String(n).padStart(6)} claims, ${label}: idle ${result.idleMs.toFixed(0)} ms (longest task while loading ${result.longestLoadTaskMs.toFixed(0)} ms), heap ${result.heapMb.toFixed(1)} MB, step ${result.step?.totalMs.toFixed(0) ?? '—'} ms (GPU wait ${result.step?.gpuWaitMs.toFixed(0) ?? '—'}), toggle ${result.toggle?.totalMs.toFixed(0) ?? '—'} ms (GPU wait ${result.toggle?.gpuWaitMs.toFixed(0) ?? '—'})   (load ${load()})`,
+      `  run ${run + 1}, ${String(n).padStart(6)} claims, ${label}: idle ${result.idleMs.toFixed(0)} ms (longest task while loading ${result.longestLoadTaskMs.toFixed(0)} ms; busy until ${result.busyUntilMs.toFixed(0)} ms), heap ${result.heapMb.toFixed(1)} MB, step ${result.step?.totalMs.toFixed(0) ?? '—'} ms (GPU wait ${result.step?.gpuWaitMs.toFixed(0) ?? '—'}), toggle ${result.toggle?.totalMs.toFixed(0) ?? '—'} ms (GPU wait ${result.toggle?.gpuWaitMs.toFixed(0) ?? '—'})   (load ${load()})`,
     );
   const attempt = (url: string, interact: Interactions, what: string) =>
     loadPage(url, { interact, timeoutMs: SCALE_TIMEOUT_MS }).catch((error: unknown) => {
@@ -609,6 +636,14 @@ async function scaleSeries(): Promise<void> {
     };
     console.log(
       `  ${String(n).padStart(6)}  ${`${bare.idle.toFixed(0)} ms, ${bare.step.toFixed(0)} ms, ${bare.toggle.toFixed(0)} ms`.padEnd(36)} ${ratio(app.idle, bare.idle)}, ${ratio(app.step, bare.step)}, ${ratio(app.toggle, bare.toggle)}`,
+    );
+  }
+  console.log(
+    '  The page busy after loading (the end of its last long task; the map reports idle before its frame is drawn):',
+  );
+  for (const { n } of sizes) {
+    console.log(
+      `  ${String(n).padStart(6)}  app ${median(of(n, (l) => l.busyUntilMs)).toFixed(0)} ms (longest task ${median(of(n, (l) => l.longestLoadTaskMs)).toFixed(0)} ms), bare ${median(of(n, (l) => l.busyUntilMs, 'bare')).toFixed(0)} ms (longest task ${median(of(n, (l) => l.longestLoadTaskMs, 'bare')).toFixed(0)} ms)`,
     );
   }
   for (const { n } of sizes.slice(1)) {
