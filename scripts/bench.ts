@@ -13,16 +13,7 @@
 // Usage: npm run bench [-- --runs 9 --scale-runs 3 --lighthouse-runs 5 --only idle,bytes,scale,lighthouse
 //                          --scale-sizes 1000,10000,100000 --skip-build --scale-timeout 600]
 import { execSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -36,6 +27,7 @@ import { storyDays } from '../src/story/manifest.ts';
 import { CHROMIUM_ARGS, chromiumPath, DIST, launchChromium, ROOT } from '../tests/browser/harness.ts';
 import { serveCompressed } from './bench/serve.ts';
 import { syntheticClaims } from './bench/synthetic-claims.ts';
+import { replaceBuiltData } from './lib/replace-built-data.ts';
 import { readStoryFolder, storyDir } from './lib/story-folder.ts';
 import { storyPlugin } from './lib/vite-story-plugin.ts';
 
@@ -482,23 +474,6 @@ function bytesReport(requested: string[]): void {
 // 3. Scale series
 // ---------------------------------------------------------------------------------------------
 
-/** Replaces a built folder's claims and uncertainty files (whatever their hashed names) with new contents. */
-function replaceClaimFiles(folder: string, claims: string, uncertainty: string): void {
-  const assets = join(folder, 'assets');
-  const claimsFile = readdirSync(assets).find((name) => /^claims-.*\.geojson$/.test(name));
-  const uncertaintyFile = readdirSync(assets).find((name) => /^uncertainty-.*\.geojson$/.test(name));
-  if (!claimsFile || !uncertaintyFile) throw new Error(`${assets} has no claims or uncertainty file`);
-  for (const [file, content] of [
-    [claimsFile, claims],
-    [uncertaintyFile, uncertainty],
-  ]) {
-    writeFileSync(join(assets, file), content);
-    // The pre-compressed copies are of the committed file: without them the server sends the new one.
-    rmSync(join(assets, `${file}.gz`), { force: true });
-    rmSync(join(assets, `${file}.br`), { force: true });
-  }
-}
-
 /**
  * dist/ and the bare page with their claims (and the uncertainty areas derived from them) replaced by `n` generated
  * claims.
@@ -529,7 +504,7 @@ function scaleDist(n: number): { app: string; bare: string } {
   ]) {
     rmSync(folder, { recursive: true, force: true });
     cpSync(from, folder, { recursive: true });
-    replaceClaimFiles(folder, text, uncertainty);
+    replaceBuiltData(folder, { claims: text, uncertainty });
   }
   console.log(
     `  generated ${n.toLocaleString('en')} claims: ${(text.length / 2 ** 20).toFixed(1)} MB, valid (node validator: ${validateMs.toFixed(0)} ms)`,

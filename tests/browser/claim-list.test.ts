@@ -1,53 +1,27 @@
 // The claim list with thousands of claims: only the rows near the visible part are in the DOM, each says its place
 // in the whole list, and the keyboard reaches every claim.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { syntheticClaims } from '../../scripts/bench/synthetic-claims.ts';
-import {
-  DIST,
-  launchChromium,
-  recordPage,
-  STORY_FOLDER,
-  type StaticServer,
-  serveFolder,
-  waitForMapIdle,
-} from './harness.ts';
+import { recordPage, STORY_FOLDER, useBuiltApp, waitForMapIdle } from './harness.ts';
 
 const CLAIMS = 5000;
 
 describe('a long claim list', () => {
-  let folder = '';
-  let server: StaticServer | undefined;
-  let browser: Browser | undefined;
-  beforeAll(async () => {
-    // The built app with a generated claims file of 5,000 valid claims (scripts/bench/synthetic-claims.ts).
-    folder = mkdtempSync(join(tmpdir(), 'claims-5000-'));
-    cpSync(DIST, folder, { recursive: true });
-    const assets = join(folder, 'assets');
-    const file = readdirSync(assets).find((name) => /^claims-.*\.geojson$/.test(name));
-    if (!file) throw new Error('no claims file in dist/assets');
-    const story = STORY_FOLDER;
-    const originals = JSON.parse(readFileSync(story.paths.claims, 'utf8'));
-    writeFileSync(join(assets, file), JSON.stringify(syntheticClaims(originals, CLAIMS, story.manifest)));
-    server = await serveFolder(folder);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(folder, { recursive: true, force: true });
+  // The built app with a generated claims file of 5,000 valid claims (scripts/bench/synthetic-claims.ts).
+  const app = useBuiltApp({
+    data: () => {
+      const originals = JSON.parse(readFileSync(STORY_FOLDER.paths.claims, 'utf8'));
+      return { claims: JSON.stringify(syntheticClaims(originals, CLAIMS, STORY_FOLDER.manifest)) };
+    },
   });
 
   it('reads and validates the claims file in a worker, not on the page’s thread', async () => {
-    if (!browser || !server) throw new Error('not started');
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const log = recordPage(page);
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${app.origin}/`);
     await waitForMapIdle(page, log, 60_000);
     expect(
       workers.some((path) => /\/story-worker-[\w-]+\.js$/.test(path)),
@@ -66,10 +40,9 @@ describe('a long claim list', () => {
   });
 
   it('draws only the rows near the visible part, sized and numbered for assistive technology', async () => {
-    if (!browser || !server) throw new Error('not started');
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const log = recordPage(page);
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${app.origin}/`);
     await waitForMapIdle(page, log, 60_000);
     const rows = page.locator('ol.claim-list > li[data-claim]');
     await expect.poll(() => rows.count()).toBeGreaterThan(3);

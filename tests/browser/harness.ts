@@ -1,12 +1,14 @@
 // Shared plumbing for the browser tests: a static server for dist/, the system Chromium, and waits that give up
 // with a message instead of hanging.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { replaceBuiltData } from '../../scripts/lib/replace-built-data.ts';
 import { readStoryFolder, type StoryFolder, storyDir } from '../../scripts/lib/story-folder.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -209,17 +211,27 @@ export interface BuiltApp {
   open(path?: string, viewport?: { width: number; height: number }): Promise<{ page: Page; log: PageLog }>;
 }
 
-/** Serves dist/ and starts Chromium once for the calling test file; both are closed after it. */
-export function useBuiltApp(): BuiltApp {
+/**
+ * Serves dist/ and starts Chromium once for the calling test file; both are closed after it. With `data`, serves a
+ * copy of dist/ whose named data files have that text instead (e.g. `{ claims: … }`, generated claims), removed after.
+ */
+export function useBuiltApp({ data }: { data?: () => Record<string, string> } = {}): BuiltApp {
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
+  let copy: string | undefined;
   beforeAll(async () => {
-    server = await serveFolder(DIST);
+    if (data) {
+      copy = mkdtempSync(join(tmpdir(), 'built-app-'));
+      cpSync(DIST, copy, { recursive: true });
+      replaceBuiltData(copy, data());
+    }
+    server = await serveFolder(copy ?? DIST);
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    if (copy) rmSync(copy, { recursive: true, force: true });
   });
   const started = <T>(value: T | undefined): T => {
     if (!value) throw new Error('useBuiltApp(): the server and browser start in beforeAll');

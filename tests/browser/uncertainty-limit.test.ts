@@ -1,24 +1,13 @@
 // Past MAX_UNCERTAINTY_AREAS approximate positions shown at once, no dotted ring is drawn (for every side alike),
 // the map says so, and showing one day or fewer sides brings the rings back.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { syntheticClaims } from '../../scripts/bench/synthetic-claims.ts';
 import type { ClaimFeature } from '../../src/data/types.ts';
 import { uncertaintyAreas } from '../../src/geo/uncertainty.ts';
 import { hasUncertaintyArea, MAX_UNCERTAINTY_AREAS } from '../../src/map/uncertainty-limit.ts';
-import {
-  DIST,
-  launchChromium,
-  recordPage,
-  STORY_FOLDER,
-  type StaticServer,
-  serveFolder,
-  waitForMapIdle,
-  waitForNextIdle,
-} from './harness.ts';
+import { STORY_FOLDER, useBuiltApp, waitForNextIdle } from './harness.ts';
 
 // The committed claims with a place all have an uncertainty radius, and copies keep it: about one claim in ten
 // has a place, so 25,000 claims give some 2,300 areas, past the limit.
@@ -41,44 +30,23 @@ function drawnAreas(page: Page): Promise<[string, string][]> {
 }
 
 describe('uncertainty areas past the limit', () => {
-  let folder = '';
-  let server: StaticServer | undefined;
-  let browser: Browser | undefined;
-  let claims: ClaimFeature[] = [];
-  beforeAll(async () => {
-    // The built app with generated valid claims, and the uncertainty areas built from them as
-    // `npm run build:uncertainty` does.
-    folder = mkdtempSync(join(tmpdir(), 'uncertainty-limit-'));
-    cpSync(DIST, folder, { recursive: true });
-    const originals = JSON.parse(readFileSync(STORY_FOLDER.paths.claims, 'utf8'));
-    const generated = syntheticClaims(originals, CLAIMS, STORY);
-    claims = generated.features as ClaimFeature[];
-    const assets = join(folder, 'assets');
-    for (const [pattern, data] of [
-      [/^claims-.*\.geojson$/, generated],
-      [/^uncertainty-.*\.geojson$/, uncertaintyAreas(generated as never)],
-    ] as const) {
-      const file = readdirSync(assets).find((name) => pattern.test(name));
-      if (!file) throw new Error(`no ${pattern} in dist/assets`);
-      writeFileSync(join(assets, file), JSON.stringify(data));
-      rmSync(join(assets, `${file}.gz`), { force: true });
-      rmSync(join(assets, `${file}.br`), { force: true });
-    }
-    server = await serveFolder(folder);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(folder, { recursive: true, force: true });
+  // The built app with generated valid claims, and the uncertainty areas built from them as
+  // `npm run build:uncertainty` does.
+  const generated = syntheticClaims(
+    JSON.parse(readFileSync(STORY_FOLDER.paths.claims, 'utf8')),
+    CLAIMS,
+    STORY,
+  );
+  const claims = generated.features as ClaimFeature[];
+  const app = useBuiltApp({
+    data: () => ({
+      claims: JSON.stringify(generated),
+      uncertainty: JSON.stringify(uncertaintyAreas(generated as never)),
+    }),
   });
 
   it('draws none past the limit, says so, and draws them for one day or fewer sides', async () => {
-    if (!browser || !server) throw new Error('not started');
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const log = recordPage(page);
-    await page.goto(`${server.origin}/`);
-    await waitForMapIdle(page, log, 120_000);
+    const { page, log } = await app.open();
 
     // The first view: every claim up to the story's last day, all sides on.
     const day = STORY.dates.default;
