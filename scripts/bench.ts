@@ -149,8 +149,9 @@ async function watchLongTasks(page: Page): Promise<number> {
 }
 
 /**
- * Waits for the map's next idle after a change, then until no long task has come for a second. (The page function
- * names no inner function: tsx would wrap it in a helper that does not exist in the page.)
+ * Waits for the map's next idle after a change (a repaint forced so one comes; with `repaint: false`, not), then
+ * until no long task has come for a second. (The page function names no inner function: tsx would wrap it in a
+ * helper that does not exist in the page.)
  */
 async function settle(page: Page, timeoutMs: number, { repaint = true } = {}): Promise<void> {
   await page.evaluate(

@@ -6,7 +6,7 @@ import type { CheckResult } from './checks/types.ts';
 import type { Story } from './data/story.ts';
 import type { ClaimFeature, Side } from './data/types.ts';
 import type { Bounds, Camera } from './map/camera.ts';
-import { hasUncertaintyArea } from './map/uncertainty-limit.ts';
+import { hasUncertaintyArea, MAX_UNCERTAINTY_AREAS } from './map/uncertainty-limit.ts';
 import { shownText } from './shown-text.ts';
 import type { LayerGroup, StoryManifest } from './story/manifest.ts';
 import { claimsShownOn, type DateMode } from './timeline.ts';
@@ -39,6 +39,9 @@ export function createAppState(initial: UrlState, manifest: StoryManifest, defau
   const visibleClaims = computed(() => claimsShownOn(story.value?.claims ?? [], date.value, mode.value));
   const listedClaims = computed(() =>
     visibleClaims.value.filter((claim) => layers.value.has(`claims-${claim.properties.side}`)),
+  );
+  const uncertaintyAreaCount = computed(() =>
+    listedClaims.value.reduce((count, claim) => count + (hasUncertaintyArea(claim) ? 1 : 0), 0),
   );
   const state = {
     /** The story this page shows: sides, dates, camera, texts (its story.json). Never changes. */
@@ -77,9 +80,9 @@ export function createAppState(initial: UrlState, manifest: StoryManifest, defau
     /** The claims the list shows: the chosen day's, of the sides whose layer is on, in date order. */
     listedClaims,
     /** How many of the listed claims the map would draw an uncertainty area for (map/uncertainty-limit.ts). */
-    uncertaintyAreaCount: computed(() =>
-      listedClaims.value.reduce((count, claim) => count + (hasUncertaintyArea(claim) ? 1 : 0), 0),
-    ),
+    uncertaintyAreaCount,
+    /** Whether the map draws them: not past MAX_UNCERTAINTY_AREAS. Changes only when the count crosses it. */
+    uncertaintyAreasDrawn: computed(() => uncertaintyAreaCount.value <= MAX_UNCERTAINTY_AREAS),
     /** Claims per side in the whole story (changes only when the story does). */
     claimCounts: computed(() => countBySide(story.value?.claims ?? [])),
     /** Claims per side shown on the chosen day. */

@@ -1,4 +1,4 @@
-import { computed, effect, useSignal } from '@preact/signals';
+import { effect, useSignal } from '@preact/signals';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { FETCH_TIMEOUT_MS } from '../data/fetch-timeout.ts';
 import { areasForMap, claimsForMap, measureForMap, placesForMap } from '../map/display-data.ts';
@@ -36,7 +36,6 @@ function showFirstViewPicture(preview: HTMLDivElement | null): void {
 
 /** Pushes app state into the map whenever it changes. Returns the cleanup of every subscription. */
 function bindMapToState(view: MapView, state: AppState): () => void {
-  const uncertaintyDrawn = computed(() => state.uncertaintyAreaCount.value <= MAX_UNCERTAINTY_AREAS);
   const updateTargets = () => {
     const shown = state.layers.value;
     view.setClaimTargets(
@@ -67,8 +66,8 @@ function bindMapToState(view: MapView, state: AppState): () => void {
     effect(() => updateTargets()),
     effect(() => void view.setVisibleGroups(state.layers.value)),
     effect(() => void view.setDateFilter(dateFilter(state.date.value, state.mode.value))),
-    // Re-run only when the rings cross the limit, not on every step (a computed boolean).
-    effect(() => void view.setUncertaintyDrawn(uncertaintyDrawn.value)),
+    // Re-runs only when the count crosses the limit, not on every step (a computed boolean).
+    effect(() => void view.setUncertaintyDrawn(state.uncertaintyAreasDrawn.value)),
     effect(() => void view.setLanguage(state.language.value)),
     effect(() => {
       const camera = state.camera.value;
@@ -132,6 +131,19 @@ export interface MapPanelOptions {
   bottomSheet?: boolean;
   /** The tools over the map (tools/): all of them in the full app, full screen only in the embed. */
   tools?: MapToolsKind;
+}
+
+/**
+ * Says when the uncertainty areas are not drawn (past MAX_UNCERTAINTY_AREAS) and how to bring them back. Its own
+ * component: it reads the count only while they are not drawn, so a timeline step re-renders it, not the panel.
+ */
+function UncertaintyNote({ state }: { state: AppState }) {
+  if (state.uncertaintyAreasDrawn.value) return null;
+  return (
+    <p class="map-note" role="status">
+      {STRINGS.uncertaintyNotDrawn(state.uncertaintyAreaCount.value, MAX_UNCERTAINTY_AREAS)}
+    </p>
+  );
 }
 
 /** Mounts the map after first paint. The page is usable before MapLibre has even downloaded. */
@@ -233,7 +245,6 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
   }, [state]);
 
   const status = state.mapStatus.value;
-  const uncertaintyAreas = state.uncertaintyAreaCount.value;
   // The pre-rendered picture of the first view (scripts/build/first-view.ts) shows until the live map has drawn the
   // story; it shows only the default framing, so not under a shared camera. It stays when the map cannot be drawn.
   const preview = status !== 'ready' && !firstCamera.current;
@@ -244,11 +255,7 @@ export function MapPanel({ state, options = {} }: { state: AppState; options?: M
       {state.mapStarted.value && status !== 'unavailable' ? (
         <MapTools state={state} kind={options.tools ?? 'all'} />
       ) : null}
-      {uncertaintyAreas > MAX_UNCERTAINTY_AREAS && status !== 'unavailable' ? (
-        <p class="map-note" role="status">
-          {STRINGS.uncertaintyNotDrawn(uncertaintyAreas, MAX_UNCERTAINTY_AREAS)}
-        </p>
-      ) : null}
+      {status !== 'unavailable' ? <UncertaintyNote state={state} /> : null}
       {status === 'loading' && (
         <p class="map-overlay" role="status">
           {STRINGS.mapLoading}

@@ -26,7 +26,7 @@ export function uncertaintyAreas(
 ): FeatureCollection<Polygon | MultiPolygon, UncertaintyProperties> {
   const features: Feature<Polygon | MultiPolygon, UncertaintyProperties>[] = [];
   for (const claim of claims.features) {
-    if (!hasUncertaintyArea(claim) || !claim.geometry) continue;
+    if (!hasUncertaintyArea(claim)) continue;
     const radiusM = claim.properties.uncertaintyM ?? 0;
     // 8 steps a quarter turn: a point's area is a 32-gon, whose edges stray at most 0.5 % of the radius inside
     // the circle (10 m at 2 km). 64 vertices drew no differently at the story's zooms and cost twice the geometry

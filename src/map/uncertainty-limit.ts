@@ -8,9 +8,8 @@
 export const MAX_UNCERTAINTY_AREAS = 2_000;
 
 /** Whether a claim has an uncertainty area (uncertainty.ts grows one for each such claim; the count uses the same). */
-export function hasUncertaintyArea(claim: {
-  geometry: unknown;
-  properties: { uncertaintyM?: number | null };
-}): boolean {
+export function hasUncertaintyArea<
+  T extends { geometry: unknown; properties: { uncertaintyM?: number | null } },
+>(claim: T): claim is T & { geometry: NonNullable<T['geometry']> } {
   return Boolean(claim.geometry) && (claim.properties.uncertaintyM ?? 0) > 0;
 }
